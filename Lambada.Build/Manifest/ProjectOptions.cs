@@ -1,0 +1,14 @@
+namespace Lambada.Build.Manifest;
+
+/// <summary>What the project (MSBuild) says about its functions: overrides of the defaults and how it publishes.</summary>
+public sealed record ProjectOptions
+{
+    public static readonly ProjectOptions None = new();
+
+    public int? DefaultMemorySize { get; init; }
+    public int? DefaultTimeout { get; init; }
+    public string? DefaultRole { get; init; }
+
+    /// <summary>The project publishes self-contained or Native AOT, so its functions run on <c>provided.al2023</c>.</summary>
+    public bool SelfContained { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Lambada.Build.Scanning;
+
+/// <summary>One method carrying <c>[LambadaFunction]</c>, as the scan found it.</summary>
+public sealed record FunctionModel
+{
+    /// <summary>Declaring type in reflection form (<c>Ns.Outer+Inner</c>).</summary>
+    public required string TypeName { get; init; }
+    public required string MethodName { get; init; }
+    public required FunctionSettings Settings { get; init; }
+    public required IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; }
+    public required IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; }
+    public required HandlerShape Shape { get; init; }
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>The method as <c>LAMBADA_HANDLER</c> names it: <c>Namespace.Type::Method</c>.</summary>
+    public string MethodId => $"{TypeName}::{MethodName}";
+}

@@ -1,0 +1,32 @@
+namespace Lambada.Build.Scanning;
+
+/// <summary>Lambda's names for the values of <c>Lambada.LambadaRuntime</c>.</summary>
+public static class RuntimeNames
+{
+    public const string Dotnet8 = "dotnet8";
+    public const string Dotnet10 = "dotnet10";
+    public const string ProvidedAl2023 = "provided.al2023";
+
+    /// <summary>The Lambda name of an enum value; null for Default (0) or a number the enum does not have.</summary>
+    public static string? FromEnum(int value) => value switch
+    {
+        1 => Dotnet8,
+        2 => Dotnet10,
+        3 => ProvidedAl2023,
+        _ => null,
+    };
+}
+
+/// <summary>Lambda's names for the values of <c>Lambada.LambadaArchitecture</c>.</summary>
+public static class ArchitectureNames
+{
+    public const string X86_64 = "x86_64";
+    public const string Arm64 = "arm64";
+
+    public static string? FromEnum(int value) => value switch
+    {
+        1 => X86_64,
+        2 => Arm64,
+        _ => null,
+    };
+}

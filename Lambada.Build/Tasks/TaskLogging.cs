@@ -1,0 +1,18 @@
+using Microsoft.Build.Utilities;
+
+namespace Lambada.Build.Tasks;
+
+internal static class TaskLogging
+{
+    /// <summary>Logs in MSBuild's <c>file(line,col): error LMB0123: message</c> form, so IDEs jump to the attribute.</summary>
+    public static void LogDiagnostic(this TaskLoggingHelper log, Diagnostic diagnostic)
+    {
+        var file = diagnostic.Location?.File;
+        var line = diagnostic.Location?.Line ?? 0;
+        var column = diagnostic.Location?.Column ?? 0;
+        if (diagnostic.IsError)
+            log.LogError("Lambada", diagnostic.Code, null, file, line, column, 0, 0, diagnostic.Message);
+        else
+            log.LogWarning("Lambada", diagnostic.Code, null, file, line, column, 0, 0, diagnostic.Message);
+    }
+}

@@ -1,0 +1,101 @@
+namespace Lambada.Build.Validation;
+
+/// <summary>
+/// Every LMB code Lambada reports. Each message says what is wrong, then (after " — ") how to fix it.
+/// The README's diagnostics table is this file in prose; keep them together.
+/// </summary>
+public static class DiagnosticCatalogue
+{
+    // 00xx: Lambada itself or the assembly as a whole
+    public static readonly DiagnosticDescriptor InternalError = new("LMB0001", Severity.Error, "Internal error",
+        "Lambada failed unexpectedly: {0} — rebuild with -v:detailed and report the log at the Lambada issue tracker");
+    public static readonly DiagnosticDescriptor UnreadableAssembly = new("LMB0002", Severity.Error, "Assembly cannot be read",
+        "Cannot read the assembly '{0}': {1} — make sure the build produced a valid .NET assembly");
+    public static readonly DiagnosticDescriptor UnresolvedAttribute = new("LMB0003", Severity.Error, "Attribute arguments cannot be read",
+        "Cannot read the arguments of [{0}] on {1}: {2} — make sure the project references Lambada.Attributes directly");
+
+    // 01xx: function settings
+    public static readonly DiagnosticDescriptor InvalidName = new("LMB0101", Severity.Error, "Invalid function name",
+        "Function name '{0}' {1} — use 1–64 characters of A–Z, a–z, 0–9, '_' and '-'");
+    public static readonly DiagnosticDescriptor DuplicateName = new("LMB0102", Severity.Error, "Duplicate function name",
+        "Function name '{0}' is declared twice in this assembly (also by {1}) — give each [LambadaFunction] its own Name");
+    public static readonly DiagnosticDescriptor MemorySizeOutOfRange = new("LMB0103", Severity.Error, "MemorySize out of range",
+        "MemorySize {0} MB is outside 128–10240 — set MemorySize between 128 and 10240, or leave it 0 for the default");
+    public static readonly DiagnosticDescriptor TimeoutOutOfRange = new("LMB0104", Severity.Error, "Timeout out of range",
+        "Timeout {0} s is outside 1–900 — set Timeout between 1 and 900 seconds, or leave it 0 for the default");
+    public static readonly DiagnosticDescriptor DescriptionTooLong = new("LMB0105", Severity.Error, "Description too long",
+        "Description is {0} characters long, Lambda allows 256 — shorten the Description");
+    public static readonly DiagnosticDescriptor EphemeralStorageOutOfRange = new("LMB0106", Severity.Error, "EphemeralStorage out of range",
+        "EphemeralStorage {0} MB is outside 512–10240 — set EphemeralStorage between 512 and 10240, or leave it 0 for the default");
+    public static readonly DiagnosticDescriptor NegativeReservedConcurrency = new("LMB0107", Severity.Error, "ReservedConcurrency negative",
+        "ReservedConcurrency {0} is negative — reserve a positive number of concurrent executions, or leave it 0 to reserve none");
+    public static readonly DiagnosticDescriptor UnknownEnumValue = new("LMB0108", Severity.Error, "Unknown enum value",
+        "{0} = {1} is not a member of {2} — use one of the named {2} values");
+
+    // 011x: environment variables
+    public static readonly DiagnosticDescriptor InvalidEnvironmentKey = new("LMB0110", Severity.Error, "Invalid environment variable name",
+        "Environment variable name '{0}' is not valid — start with a letter and use letters, digits and '_' (at least 2 characters)");
+    public static readonly DiagnosticDescriptor ReservedEnvironmentKey = new("LMB0111", Severity.Error, "Reserved environment variable",
+        "Environment variable '{0}' is reserved by Lambda and cannot be set — choose another name");
+    public static readonly DiagnosticDescriptor LambadaEnvironmentKey = new("LMB0112", Severity.Error, "LAMBADA_ environment variable",
+        "Environment variable '{0}' is in the LAMBADA_ namespace that Lambada sets itself — choose another name");
+    public static readonly DiagnosticDescriptor EnvironmentTooLarge = new("LMB0113", Severity.Error, "Environment too large",
+        "The environment takes {0} bytes (with LAMBADA_HANDLER), Lambda allows 4096 — shorten the values or read large settings at run time (S3, Parameter Store)");
+    public static readonly DiagnosticDescriptor DuplicateEnvironmentKey = new("LMB0114", Severity.Error, "Duplicate environment variable",
+        "Environment variable '{0}' is set more than once — keep one [LambadaEnvironment] per name");
+
+    // 012x: tags
+    public static readonly DiagnosticDescriptor InvalidTagKey = new("LMB0120", Severity.Error, "Invalid tag key",
+        "Tag key '{0}' {1} — use 1–128 characters that do not start with 'aws:' or 'lambada:'");
+    public static readonly DiagnosticDescriptor TagValueTooLong = new("LMB0121", Severity.Error, "Tag value too long",
+        "The value of tag '{0}' is {1} characters long, Lambda allows 256 — shorten it");
+    public static readonly DiagnosticDescriptor DuplicateTagKey = new("LMB0122", Severity.Error, "Duplicate tag",
+        "Tag '{0}' is set more than once — keep one [LambadaTag] per key");
+    public static readonly DiagnosticDescriptor TooManyTags = new("LMB0123", Severity.Error, "Too many tags",
+        "The function has {0} tags, at most 49 are allowed (Lambda's 50 less Lambada's ownership tag) — remove some [LambadaTag]s");
+
+    // 013x: role and alias
+    public static readonly DiagnosticDescriptor InvalidRole = new("LMB0130", Severity.Error, "Invalid role",
+        "Role '{0}' {1} — use a role ARN (arn:aws:iam::123456789012:role/name), a role name (lambda_basic_execution) or a pattern (*/lambda_s3_full)");
+    public static readonly DiagnosticDescriptor InvalidAlias = new("LMB0131", Severity.Error, "Invalid alias",
+        "Alias '{0}' {1} — use 1–128 characters of A–Z, a–z, 0–9, '_' and '-', not only digits");
+
+    // 014x: handler method shape
+    public static readonly DiagnosticDescriptor HandlerNotPublic = new("LMB0140", Severity.Error, "Handler not public",
+        "{0} is not reachable: {1} — make the method and every type around it public");
+    public static readonly DiagnosticDescriptor HandlerGeneric = new("LMB0141", Severity.Error, "Generic handler",
+        "{0} is generic or declared in a generic type — Lambda cannot choose type arguments; use a non-generic method on a non-generic type");
+    public static readonly DiagnosticDescriptor HandlerAsyncVoid = new("LMB0142", Severity.Error, "async void handler",
+        "{0} is async void, so the runtime cannot wait for it to finish — return Task (or Task<T>) instead");
+    public static readonly DiagnosticDescriptor HandlerTooManyParameters = new("LMB0143", Severity.Error, "Too many parameters",
+        "{0} has {1} parameters — a handler takes at most 2: the event, and an ILambadaContext or CancellationToken");
+    public static readonly DiagnosticDescriptor HandlerByRefParameter = new("LMB0144", Severity.Error, "ref/out/in parameter",
+        "Parameter '{1}' of {0} is passed by reference — take the event by value");
+    public static readonly DiagnosticDescriptor HandlerParameterKind = new("LMB0145", Severity.Error, "Unsupported parameter",
+        "Parameter '{1}' of {0} {2} — a handler takes the event first (any JSON type or Stream), then optionally an ILambadaContext or CancellationToken");
+    public static readonly DiagnosticDescriptor HandlerTypeAbstract = new("LMB0146", Severity.Error, "Abstract declaring type",
+        "{0} is declared in {1} {2}, which cannot be instantiated — move it to a non-abstract class, or make it static");
+    public static readonly DiagnosticDescriptor HandlerNoConstructor = new("LMB0147", Severity.Error, "No parameterless constructor",
+        "{0} is an instance method but {1} has no public parameterless constructor — add one, or make the method static");
+    public static readonly DiagnosticDescriptor HandlerTooLong = new("LMB0148", Severity.Error, "Handler too long",
+        "The handler '{0}' is {1} characters long, Lambda's .NET runtimes keep 127 — shorten the namespace, type or method name");
+    public static readonly DiagnosticDescriptor HandlerOverloaded = new("LMB0149", Severity.Error, "Overloaded handler",
+        "{0} is declared by more than one [LambadaFunction] method — a handler is found by name, so give the methods different names");
+    public static readonly DiagnosticDescriptor HandlerReturnType = new("LMB0150", Severity.Error, "Unsupported return type",
+        "{0} returns {1} — return void, a JSON-serialisable value, Stream, Task, Task<T>, ValueTask or ValueTask<T>");
+
+    // 016x: project
+    public static readonly DiagnosticDescriptor UnsupportedTargetFramework = new("LMB0160", Severity.Error, "No Lambda runtime for the target framework",
+        "{0} targets '{1}', for which Lambda has no managed runtime — target net8.0 or net10.0, or publish self-contained with Runtime = LambadaRuntime.ProvidedAl2023");
+    public static readonly DiagnosticDescriptor InvalidProperty = new("LMB0162", Severity.Error, "MSBuild property is not a number",
+        "The MSBuild property {0} is '{1}', which is not a whole number — set it to a number such as 512, or remove it");
+    public static readonly DiagnosticDescriptor RuntimeMismatch = new("LMB0161", Severity.Error, "Runtime does not match the target framework",
+        "{0} asks for runtime {1}, but the assembly targets '{2}' — use Runtime = {3} or leave Runtime unset to infer it");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Code, StringComparer.Ordinal)
+        .ToArray();
+}

@@ -1,0 +1,32 @@
+namespace Lambada.Build.Validation;
+
+/// <summary>
+/// The Validate stage: runs every rule over every function and collects all problems, so one build
+/// shows them all.
+/// </summary>
+public static class FunctionValidator
+{
+    private static readonly Func<FunctionUnderCheck, IEnumerable<Diagnostic>>[] Rules =
+    [
+        NameRules.Check,
+        LimitRules.Check,
+        EnvironmentRules.Check,
+        TagRules.Check,
+        RoleRules.Check,
+        AliasRules.Check,
+        HandlerRules.Check,
+        RuntimeRules.Check,
+    ];
+
+    /// <param name="manifest">Built from <paramref name="scan"/>: its functions are in the scan's order.</param>
+    public static IReadOnlyList<Diagnostic> Validate(ScanResult scan, FunctionsManifest manifest)
+    {
+        var functions = scan.Functions
+            .Zip(manifest.Functions, (model, definition) => new FunctionUnderCheck(model, definition, manifest.TargetFramework))
+            .ToArray();
+        return scan.Diagnostics
+            .Concat(functions.SelectMany(f => Rules.SelectMany(rule => rule(f))))
+            .Concat(UniquenessRules.Check(functions))
+            .ToArray();
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace Lambada.Build.Validation;
+
+/// <summary>LMB0101: Lambda function names are 1–64 characters of <c>[A-Za-z0-9_-]</c>.</summary>
+public static partial class NameRules
+{
+    public const int MaxLength = 64;
+
+    public static IEnumerable<Diagnostic> Check(FunctionUnderCheck f)
+    {
+        var reason = Problem(f.Definition.Name);
+        if (reason is not null)
+            yield return f.Report(DiagnosticCatalogue.InvalidName, f.Definition.Name, reason);
+    }
+
+    private static string? Problem(string name)
+    {
+        if (name.Length > MaxLength)
+            return $"is {name.Length} characters long";
+        var bad = InvalidCharacter().Match(name);
+        return bad.Success ? $"contains '{bad.Value}'" : null;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_-]")]
+    private static partial Regex InvalidCharacter();
+}
