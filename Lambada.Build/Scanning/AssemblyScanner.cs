@@ -32,8 +32,7 @@ public static class AssemblyScanner
 
         using (module)
         {
-            SymbolLoader.TryLoad(module, fullPath);
-            var locator = new SourceLocator(options.SourceRoots);
+            var locator = new SourceLocator(options.SourceRoots, SymbolLoader.TryLoad(module, fullPath));
             var diagnostics = new List<Diagnostic>();
             var functions = new List<FunctionModel>();
             foreach (var type in module.GetTypes())
@@ -110,11 +109,19 @@ public static class AssemblyScanner
     private static CustomAttribute? FindAttribute(IEnumerable<CustomAttribute> attributes, string fullName) =>
         attributes.FirstOrDefault(a => a.AttributeType.FullName == fullName);
 
-    // Cecil decodes the blob lazily; an enum it cannot resolve leaves the attribute unresolved and empty.
+    // Cecil decodes the blob lazily; an enum whose assembly cannot be found either throws or leaves the
+    // attribute unresolved and silently empty.
     private static bool Decodes(CustomAttribute attribute)
     {
-        _ = attribute.HasConstructorArguments; // forces the decode
-        return attribute.IsResolved;
+        try
+        {
+            _ = attribute.HasConstructorArguments; // forces the decode
+            return attribute.IsResolved;
+        }
+        catch (AssemblyResolutionException)
+        {
+            return false;
+        }
     }
 
     /// <summary><c>Ns.Outer+Inner</c>, the form <c>Type.GetType</c> understands.</summary>

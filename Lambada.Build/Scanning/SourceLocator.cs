@@ -8,10 +8,10 @@ namespace Lambada.Build.Scanning;
 /// methods, that of the state machine's MoveNext); from there the source is searched upward for the
 /// <c>[LambadaFunction</c> attribute itself, so errors point at the line the user has to change.
 /// </summary>
-public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots)
+public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, IReadOnlyList<string> pdbDocuments)
 {
     private const string AttributeText = "LambadaFunction";
-    private const int MaxLinesAboveBody = 40;
+    private const int MaxLinesAboveBody = 200;
     private readonly Dictionary<string, string[]?> fileLines = new(StringComparer.Ordinal);
 
     public SourceLocation? Locate(MethodDefinition method)
@@ -20,14 +20,36 @@ public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots)
         if (point is not null)
             return Refine(LocalPath(point.Document.Url), point.StartLine, point.StartColumn, method.Name);
 
-        // No body (abstract, extern): find the declaration by name in the file of the type's other methods.
-        var typeFile = method.DeclaringType.Methods.Select(FirstSequencePoint).FirstOrDefault(p => p is not null)?.Document.Url;
-        if (typeFile is null)
-            return null;
-        var file = LocalPath(typeFile);
-        var lines = ReadLines(file);
-        var declaration = lines is null ? -1 : Array.FindIndex(lines, l => DeclaresMethod(l, method.Name));
-        return declaration < 0 ? null : Refine(file, declaration + 1, 1, method.Name);
+        // No body (abstract, extern, interface): find the type's declaration in the PDB's documents, then the method's after it.
+        foreach (var file in CandidateFiles(method))
+        {
+            var lines = ReadLines(file);
+            if (lines is null)
+                continue;
+            var typeLine = Array.FindIndex(lines, l => DeclaresType(l, method.DeclaringType.Name));
+            var declaration = typeLine < 0 ? -1 : Array.FindIndex(lines, typeLine, l => DeclaresMethod(l, method.Name));
+            if (declaration >= 0)
+                return Refine(file, declaration + 1, 1, method.Name);
+        }
+        return null;
+    }
+
+    private IEnumerable<string> CandidateFiles(MethodDefinition method)
+    {
+        var ownFiles = EnclosingTypes(method.DeclaringType).SelectMany(t => t.Methods);
+        var moduleFiles = method.Module.GetTypes().SelectMany(t => t.Methods);
+        return ownFiles.Concat(moduleFiles)
+            .Select(m => FirstSequencePoint(m)?.Document.Url)
+            .OfType<string>()
+            .Concat(pdbDocuments)
+            .Distinct(StringComparer.Ordinal)
+            .Select(LocalPath);
+    }
+
+    private static IEnumerable<TypeDefinition> EnclosingTypes(TypeDefinition type)
+    {
+        for (var t = type; t is not null; t = t.DeclaringType)
+            yield return t;
     }
 
     private static SequencePoint? FirstSequencePoint(MethodDefinition method)
@@ -73,6 +95,17 @@ public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots)
     {
         var trimmed = line.TrimEnd();
         return trimmed.EndsWith('}') || trimmed.EndsWith(';');
+    }
+
+    private static bool DeclaresType(string line, string name)
+    {
+        var simpleName = name.Split('`')[0];
+        return new[] { "class ", "struct ", "interface ", "record " }.Any(keyword =>
+        {
+            var at = line.IndexOf(keyword + simpleName, StringComparison.Ordinal);
+            var end = at + keyword.Length + simpleName.Length;
+            return at >= 0 && (end == line.Length || !char.IsLetterOrDigit(line[end]) && line[end] != '_');
+        });
     }
 
     private static bool DeclaresMethod(string line, string name)

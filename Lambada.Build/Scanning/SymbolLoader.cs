@@ -1,3 +1,4 @@
+using MetadataReaderProvider = System.Reflection.Metadata.MetadataReaderProvider;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -9,7 +10,8 @@ namespace Lambada.Build.Scanning;
 /// </summary>
 public static class SymbolLoader
 {
-    public static bool TryLoad(ModuleDefinition module, string assemblyPath)
+    /// <summary>Loads the symbols; returns the source documents the PDB lists (empty when there are none).</summary>
+    public static IReadOnlyList<string> TryLoad(ModuleDefinition module, string assemblyPath)
     {
         try
         {
@@ -17,20 +19,25 @@ public static class SymbolLoader
             if (File.Exists(pdbPath))
             {
                 // Read through our own stream: Cecil would otherwise keep the .pdb open (InMemory covers only the .dll).
-                var pdb = new MemoryStream(File.ReadAllBytes(pdbPath));
-                module.ReadSymbols(new PortablePdbReaderProvider().GetSymbolReader(module, pdb), throwIfSymbolsAreNotMaching: true);
+                var bytes = File.ReadAllBytes(pdbPath);
+                module.ReadSymbols(new PortablePdbReaderProvider().GetSymbolReader(module, new MemoryStream(bytes)), throwIfSymbolsAreNotMaching: true);
+                return DocumentsOf(bytes);
             }
-            else
-            {
-                if (!module.HasDebugHeader || !module.GetDebugHeader().Entries.Any(e => e.Directory.Type == ImageDebugType.EmbeddedPortablePdb))
-                    return false;
+            if (module.HasDebugHeader && module.GetDebugHeader().Entries.Any(e => e.Directory.Type == ImageDebugType.EmbeddedPortablePdb))
                 module.ReadSymbols(new EmbeddedPortablePdbReaderProvider().GetSymbolReader(module, assemblyPath), throwIfSymbolsAreNotMaching: true);
-            }
-            return true;
+            return [];
         }
         catch (Exception e) when (e is SymbolsNotFoundException or SymbolsNotMatchingException or BadImageFormatException or InvalidOperationException or IOException)
         {
-            return false;
+            return [];
         }
+    }
+
+    // Types whose methods have no bodies (interfaces, abstract members) appear in no sequence point; the document table still names their files.
+    private static string[] DocumentsOf(byte[] pdb)
+    {
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(pdb));
+        var reader = provider.GetMetadataReader();
+        return reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToArray();
     }
 }

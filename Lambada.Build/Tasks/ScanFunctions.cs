@@ -41,11 +41,20 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
                 .ToArray(),
         };
 
-        var outcome = FunctionScan.Run(AssemblyPath, ManifestPath, scanOptions, project);
-        foreach (var diagnostic in outcome.Diagnostics)
-            Log.LogDiagnostic(diagnostic);
-        if (outcome.Succeeded)
-            Log.LogMessage(MessageImportance.Normal, $"Lambada: {outcome.Manifest.Functions.Count} function(s) in {outcome.Manifest.Assembly} -> {ManifestPath}");
+        try
+        {
+            var outcome = FunctionScan.Run(AssemblyPath, ManifestPath, scanOptions, project);
+            foreach (var diagnostic in outcome.Diagnostics)
+                Log.LogDiagnostic(diagnostic);
+            if (outcome.Succeeded)
+                Log.LogMessage(MessageImportance.Normal, $"Lambada: {outcome.Manifest.Functions.Count} function(s) in {outcome.Manifest.Assembly} -> {ManifestPath}");
+        }
+        catch (Exception e)
+        {
+            // Expected problems are diagnostics; anything thrown is Lambada's bug, reported with its stack for the issue.
+            Log.LogDiagnostic(DiagnosticCatalogue.InternalError.Create(null, e.Message));
+            Log.LogMessage(MessageImportance.Low, e.ToString());
+        }
         return !Log.HasLoggedErrors;
     }
 

@@ -30,12 +30,12 @@ public static partial class EnvironmentRules
         {
             if (!seen.Add(key))
                 yield return f.Report(DiagnosticCatalogue.DuplicateEnvironmentKey, key);
-            else if (!ValidName().IsMatch(key))
-                yield return f.Report(DiagnosticCatalogue.InvalidEnvironmentKey, key);
             else if (key.StartsWith("LAMBADA_", StringComparison.Ordinal))
                 yield return f.Report(DiagnosticCatalogue.LambadaEnvironmentKey, key);
             else if (IsReserved(key))
                 yield return f.Report(DiagnosticCatalogue.ReservedEnvironmentKey, key);
+            else if (!ValidName().IsMatch(key))
+                yield return f.Report(DiagnosticCatalogue.InvalidEnvironmentKey, key);
         }
 
         var bytes = TotalBytes(f.Definition.Environment) + Encoding.UTF8.GetByteCount(HandlerVariable + f.Definition.Method);
