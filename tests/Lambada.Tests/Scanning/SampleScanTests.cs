@@ -1,0 +1,36 @@
+using Lambada.Build;
+using Lambada.Build.Manifest;
+using Lambada.Build.Scanning;
+
+namespace Lambada.Tests.Scanning;
+
+/// <summary>The reference user: the LambdaShell sample as built next to the tests.</summary>
+[TestClass]
+public sealed class SampleScanTests
+{
+    [TestMethod]
+    public void The_sample_declares_lb_runCommand_with_its_exact_values()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "LambdaShell.dll");
+        var manifestPath = Path.Combine(Path.GetTempPath(), $"lambada-sample-{Guid.NewGuid():N}.json");
+        try
+        {
+            var outcome = FunctionScan.Run(dll, manifestPath, ScanOptions.Default, ProjectOptions.None);
+
+            Assert.IsTrue(outcome.Succeeded, string.Join("; ", outcome.Diagnostics));
+            var run = outcome.Manifest.Functions.Single(f => f.Name == "lb_runCommand");
+            Assert.AreEqual("LambdaShell.ShellFunctions::RunCommands", run.Method);
+            Assert.AreEqual((512, 300, "*/lambda_s3_full"), (run.MemorySize, run.Timeout, run.Role));
+            Assert.AreEqual(("dotnet10", "x86_64", "LambdaShell"), (run.Runtime, run.Architecture, run.Handler));
+            Assert.IsTrue(run.Source!.File.EndsWith(Path.Combine("samples", "LambdaShell", "ShellFunctions.cs"), StringComparison.Ordinal), run.Source.File);
+            var sourceLine = File.ReadAllLines(run.Source.File)[run.Source.Line - 1];
+            StringAssert.Contains(sourceLine, "[LambadaFunction(Name = \"lb_runCommand\"");
+            Assert.AreEqual(outcome.Manifest, ManifestWriter.Read(manifestPath) with { Functions = outcome.Manifest.Functions }, "the file holds the same manifest");
+            Assert.AreEqual(outcome.Manifest.Functions.Count, ManifestWriter.Read(manifestPath).Functions.Count);
+        }
+        finally
+        {
+            File.Delete(manifestPath);
+        }
+    }
+}
