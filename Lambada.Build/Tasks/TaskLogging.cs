@@ -11,8 +11,8 @@ internal static class TaskLogging
         var line = diagnostic.Location?.Line ?? 0;
         var column = diagnostic.Location?.Column ?? 0;
         if (diagnostic.IsError)
-            log.LogError("Lambada", diagnostic.Code, null, file, line, column, 0, 0, diagnostic.Message);
+            log.LogError(null, diagnostic.Code, null, file, line, column, 0, 0, diagnostic.Message);
         else
-            log.LogWarning("Lambada", diagnostic.Code, null, file, line, column, 0, 0, diagnostic.Message);
+            log.LogWarning(null, diagnostic.Code, null, file, line, column, 0, 0, diagnostic.Message);
     }
 }

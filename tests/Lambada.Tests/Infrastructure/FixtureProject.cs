@@ -1,0 +1,59 @@
+namespace Lambada.Testing;
+
+/// <summary>
+/// A brand-new SDK project in a temp folder that uses Lambada's real props, targets and task, built with
+/// the real <c>dotnet build</c>.
+/// </summary>
+public sealed class FixtureProject : IDisposable
+{
+    private readonly TempDirectory directory;
+
+    public FixtureProject(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "")
+    {
+        directory = new TempDirectory(name);
+        Name = name;
+        foreach (var (file, text) in sources)
+            File.WriteAllText(Path.Combine(directory.Path, file), text);
+        File.WriteAllText(ProjectFile, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <LambadaTaskAssembly>{RepoPaths.TaskAssembly}</LambadaTaskAssembly>
+                <LambadaTaskHost>true</LambadaTaskHost>
+                {extraProperties}
+              </PropertyGroup>
+              <Import Project="{RepoPaths.BuildProps}" />
+              <ItemGroup>
+                <Reference Include="{RepoPaths.AttributesAssembly}" />
+                <Reference Include="{RepoPaths.RuntimeAssembly}" />
+              </ItemGroup>
+              <Import Project="{RepoPaths.BuildTargets}" />
+            </Project>
+            """);
+    }
+
+    public string Name { get; }
+    public string Directory => directory.Path;
+    public string ProjectFile => Path.Combine(directory.Path, Name + ".csproj");
+    public string ManifestPath => Path.Combine(directory.Path, "obj", "Debug", "net10.0", "lambada", "functions.json");
+    public string SourcePath(string file) => Path.Combine(directory.Path, file);
+
+    public ProcessResult Build(params string[] arguments) => DotnetBuild.Run(ProjectFile, arguments);
+
+    public void Dispose() => directory.Dispose();
+}
+
+/// <summary><c>dotnet build</c> with no reused nodes (so no task assembly stays loaded between builds) and plain console output.</summary>
+public static class DotnetBuild
+{
+    public static ProcessResult Run(string project, params string[] arguments) => ProcessRunner.Run("dotnet",
+        ["build", project, "-nodeReuse:false", "-tl:off", "-clp:NoSummary", .. arguments],
+        environment: new Dictionary<string, string?>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        });
+}

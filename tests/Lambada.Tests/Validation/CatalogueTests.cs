@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using Lambada.Build.Validation;
+using Lambada.Testing;
+
+namespace Lambada.Tests.Validation;
+
+[TestClass]
+public sealed class CatalogueTests
+{
+    [TestMethod]
+    public void Codes_are_unique_well_formed_and_every_message_says_how_to_fix_it()
+    {
+        var all = DiagnosticCatalogue.All;
+        Assert.AreEqual(all.Count, all.Select(d => d.Code).Distinct().Count());
+        foreach (var d in all)
+        {
+            Assert.IsTrue(Regex.IsMatch(d.Code, @"^LMB\d{4}$"), d.Code);
+            StringAssert.Contains(d.MessageFormat, " — ", d.Code);
+        }
+    }
+
+    [TestMethod]
+    public void The_readme_lists_every_code()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var missing = DiagnosticCatalogue.All.Where(d => !readme.Contains($"| {d.Code} |", StringComparison.Ordinal)).Select(d => d.Code).ToArray();
+        Assert.AreEqual(0, missing.Length, "README lacks " + string.Join(", ", missing));
+    }
+}
