@@ -25,8 +25,7 @@ public sealed class SampleScanTests
             Assert.IsTrue(run.Source!.File.EndsWith(Path.Combine("samples", "LambdaShell", "ShellFunctions.cs"), StringComparison.Ordinal), run.Source.File);
             var sourceLine = File.ReadAllLines(run.Source.File)[run.Source.Line - 1];
             StringAssert.Contains(sourceLine, "[LambadaFunction(Name = \"lb_runCommand\"");
-            Assert.AreEqual(outcome.Manifest, ManifestWriter.Read(manifestPath) with { Functions = outcome.Manifest.Functions }, "the file holds the same manifest");
-            Assert.AreEqual(outcome.Manifest.Functions.Count, ManifestWriter.Read(manifestPath).Functions.Count);
+            Assert.AreEqual(ManifestWriter.ToJson(outcome.Manifest), ManifestWriter.ToJson(ManifestWriter.Read(manifestPath)), "the file round-trips to the same manifest");
         }
         finally
         {
