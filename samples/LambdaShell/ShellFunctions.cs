@@ -1,12 +1,34 @@
 using Lambada;
+using Lambada.Runtime;
 
 namespace LambdaShell;
 
+/// <summary>The functions this sample deploys. Each one only hands its input to the class doing the work.</summary>
 public sealed class ShellFunctions
 {
+    /// <summary>
+    /// Runs each command in order and maps it to its output lines (stdout and stderr merged, in order).
+    /// A command starting with <c>!aws</c> is an S3 upload (<see cref="AwsCommand"/>); every other command
+    /// runs as a <c>/bin/bash -x</c> script (<see cref="ScriptRunner"/>). A command that fails, times out or
+    /// is malformed reports that in its own lines; it never fails the call.
+    /// A command given twice runs twice and both runs' lines are appended, in order, under the one key.
+    /// </summary>
+    /// <param name="commands">The commands, run one after the other in this order.</param>
+    /// <param name="cancellation">Fires shortly before the function's deadline: the running command is
+    /// stopped and the ones after it are reported as not run.</param>
     [LambadaFunction(Name = "lb_runCommand", MemorySize = 512, Timeout = 300, Role = "*/lambda_s3_full")]
     public Dictionary<string, List<string>> RunCommands(List<string> commands, CancellationToken cancellation)
     {
-        return commands.ToDictionary(c => c, c => new List<string> { c });
+        // The declared contract is synchronous; the host has no synchronization context, so blocking on
+        // the batch here cannot deadlock.
+        return new CommandBatch(new ScriptRunner(), new AwsCommand(new S3Uploader()))
+            .RunAsync(commands, cancellation).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Describes the machine and runtime the function runs on. Never returns environment variable values.</summary>
+    [LambadaFunction(Name = "lb_describeRuntime", MemorySize = 256, Timeout = 10)]
+    public async Task<RuntimeDescription> DescribeRuntime(RuntimeQuery query, ILambadaContext context)
+    {
+        return await new RuntimeDescriber().DescribeAsync(query, context.MemoryLimitInMB);
     }
 }
