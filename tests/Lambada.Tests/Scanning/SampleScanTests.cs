@@ -9,7 +9,7 @@ namespace Lambada.Tests.Scanning;
 public sealed class SampleScanTests
 {
     [TestMethod]
-    public void The_sample_declares_lb_runCommand_with_its_exact_values()
+    public void The_sample_declares_its_two_functions_with_their_exact_values()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "LambdaShell.dll");
         var manifestPath = Path.Combine(Path.GetTempPath(), $"lambada-sample-{Guid.NewGuid():N}.json");
@@ -25,6 +25,10 @@ public sealed class SampleScanTests
             Assert.IsTrue(run.Source!.File.EndsWith(Path.Combine("samples", "LambdaShell", "ShellFunctions.cs"), StringComparison.Ordinal), run.Source.File);
             var sourceLine = File.ReadAllLines(run.Source.File)[run.Source.Line - 1];
             StringAssert.Contains(sourceLine, "[LambadaFunction(Name = \"lb_runCommand\"");
+            var describe = outcome.Manifest.Functions.Single(f => f.Name == "lb_describeRuntime");
+            Assert.AreEqual(("LambdaShell.ShellFunctions::DescribeRuntime", 256, 10, "lambda_basic_execution"),
+                (describe.Method, describe.MemorySize, describe.Timeout, describe.Role));
+            Assert.AreEqual(2, outcome.Manifest.Functions.Count);
             Assert.AreEqual(ManifestWriter.ToJson(outcome.Manifest), ManifestWriter.ToJson(ManifestWriter.Read(manifestPath)), "the file round-trips to the same manifest");
         }
         finally
