@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Lambada.Bench;
+
+/// <summary>Starts processes with their output captured, in a clean environment.</summary>
+public static class ChildProcess
+{
+    /// <summary>This program again, with other arguments (under <c>dotnet</c> when it was started as a .dll).</summary>
+    public static ProcessStartInfo SelfStartInfo(IEnumerable<string> arguments)
+    {
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("unknown process path");
+        var start = new ProcessStartInfo(host);
+        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        return start;
+    }
+
+    public static ProcessStartInfo Dotnet(string workingDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        // `dotnet run` hands its own MSBuild settings down to the program it starts; a nested build must not see them.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToArray())
+            start.Environment.Remove(key);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        return start;
+    }
+
+    public static (int ExitCode, string Output) Run(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        lock (output)
+            return (process.ExitCode, output.ToString());
+    }
+
+    /// <summary>Runs and times a process from start to exit, wall clock.</summary>
+    public static (int ExitCode, string Output, double Milliseconds) Timed(ProcessStartInfo start)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var (exitCode, output) = Run(start);
+        return (exitCode, output, stopwatch.Elapsed.TotalMilliseconds);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Lambada.Bench;
+
+// dotnet run -c Release --project bench/Lambada.Bench -- [scan|build|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]
+if (args is ["cold-once", var variant, var dll, var manifest, var expected])
+    return ScanBenchmark.ColdOnce(variant, dll, manifest, int.Parse(expected, CultureInfo.InvariantCulture));
+
+var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+if (mode is not ("scan" or "build" or "all"))
+{
+    Console.Error.WriteLine("usage: Lambada.Bench [scan|build|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]");
+    return 2;
+}
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+var repoRoot = RepoRoot();
+var machine = Report.Machine();
+Console.WriteLine($"Lambada benchmarks — {machine}");
+var sections = new Dictionary<string, string>();
+var met = true;
+
+if (mode is "scan" or "all")
+{
+    var r = new ScanBenchmark(new ScanBenchmark.Settings(Iterations: Option("--iterations", 40))).Run();
+    Report.PrintTable($"1. Scan + validate, {r.FunctionsFound:N0} functions (ms, {r.Settings.Iterations} rounds)",
+    [
+        (r.Baseline.Name, r.Baseline, "1.00x"),
+        (r.BaselineWithSymbols.Name, r.BaselineWithSymbols, Measure.Ratio(r.BaselineWithSymbols.Median / r.Baseline.Median)),
+        (r.Full.Name, r.Full, Measure.Ratio(r.Ratio)),
+        (r.ScanOnly.Name, r.ScanOnly, Measure.Ratio(r.ScanOnly.Median / r.Baseline.Median)),
+        (r.ManifestPart.Name, r.ManifestPart, ""),
+        (r.ValidatePart.Name, r.ValidatePart, ""),
+        (r.WritePart.Name, r.WritePart, ""),
+        (r.WithoutPdb.Name, r.WithoutPdb, Measure.Ratio(r.WithoutPdb.Median / r.Baseline.Median)),
+        (r.ColdBaseline.Name, r.ColdBaseline, "1.00x"),
+        (r.ColdFull.Name, r.ColdFull, Measure.Ratio(r.ColdRatio)),
+    ]);
+    Console.WriteLine($"  ratio of minimums {Measure.Ratio(r.Full.Min / r.Baseline.Min)}");
+    Console.WriteLine($"  ratio {Measure.Ratio(r.Ratio)} (target < {ScanBenchmark.Target:F0}x): {(r.Ratio < ScanBenchmark.Target ? "met" : "MISSED")}");
+    met &= r.Ratio < ScanBenchmark.Target;
+    sections[Report.ScanSection] = Report.Scan(r, machine);
+}
+
+if (mode is "build" or "all")
+{
+    var r = new BuildBenchmark(new BuildBenchmark.Settings(repoRoot, Runs: Option("--runs", 8), NodeReuse: args.Contains("--node-reuse"))).Run();
+    Report.PrintTable($"2. No-op build of samples/LambdaShell (ms, {r.Enabled.Count} runs each)",
+    [
+        (r.Disabled.Name, r.Disabled, "1.000"),
+        (r.Enabled.Name, r.Enabled, r.Ratio.ToString("F3", CultureInfo.InvariantCulture)),
+    ]);
+    Console.WriteLine($"  ratio {r.Ratio:F3} ({r.AddedMs:+0;-0} ms; target < {BuildBenchmark.Target:F2}): {(r.Ratio < BuildBenchmark.Target ? "met" : "MISSED")}");
+    Console.WriteLine($"  Lambada on : CoreCompile ran {r.EnabledCheck.CoreCompileRan}, skipped {r.EnabledCheck.CoreCompileSkipped}; LambadaScan {r.EnabledCheck.LambadaScan}; Lambada targets {r.EnabledCheck.LambadaTargetsMs:F0} ms");
+    Console.WriteLine($"  Lambada off: CoreCompile ran {r.DisabledCheck.CoreCompileRan}, skipped {r.DisabledCheck.CoreCompileSkipped}; LambadaScan {r.DisabledCheck.LambadaScan}; Lambada targets {r.DisabledCheck.LambadaTargetsMs:F0} ms");
+    foreach (var note in r.NotNoOps)
+        Console.WriteLine("  NOT a no-op: " + note);
+    met &= r.Ratio < BuildBenchmark.Target;
+    sections[Report.BuildSection] = Report.Build(r, machine);
+}
+
+if (!args.Contains("--no-docs"))
+{
+    var docs = Path.Combine(repoRoot, "docs", "benchmarks.md");
+    Report.UpdateDocs(docs, sections);
+    Console.WriteLine($"\nWrote {docs}");
+}
+return met ? 0 : 1;
+
+static string RepoRoot()
+{
+    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lambada.sln")))
+                return dir.FullName;
+    throw new InvalidOperationException("Run from inside the Lambada repository (no Lambada.sln above the current directory).");
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Lambada.Bench;
+
+/// <summary>Samples of one measurement, in milliseconds, and the figures the report prints.</summary>
+public sealed class Samples(string name)
+{
+    private readonly List<double> values = [];
+
+    public string Name { get; } = name;
+    public IReadOnlyList<double> Values => values;
+    public int Count => values.Count;
+    public double Median => Percentile(0.5);
+    public double Min => values.Min();
+    public double Max => values.Max();
+
+    public void Add(double milliseconds) => values.Add(milliseconds);
+
+    public T Time<T>(Func<T> action)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = action();
+        values.Add(stopwatch.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    private double Percentile(double p)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = p * (sorted.Length - 1);
+        var low = (int)Math.Floor(rank);
+        var high = (int)Math.Ceiling(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+}
+
+/// <summary>Small helpers shared by the benchmarks.</summary>
+public static class Measure
+{
+    /// <summary>Collects garbage left by the previous sample, so no sample pays for another's allocations.</summary>
+    public static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    public static string Ms(double value) => value >= 100 ? value.ToString("F0") : value >= 10 ? value.ToString("F1") : value.ToString("F2");
+
+    public static string Ratio(double value) => value.ToString("F2") + "x";
+}
