@@ -32,7 +32,8 @@ public static class AssemblyScanner
 
         using (module)
         {
-            var locator = new SourceLocator(options.SourceRoots, SymbolLoader.TryLoad(module, fullPath));
+            using var symbols = PdbSymbols.TryLoad(fullPath);
+            var locator = new SourceLocator(options.SourceRoots, symbols);
             var diagnostics = new List<Diagnostic>();
             var functions = new List<FunctionModel>();
             foreach (var type in module.GetTypes())
@@ -69,7 +70,7 @@ public static class AssemblyScanner
         var location = locator.Locate(method);
         var methodId = $"{ReflectionName(method.DeclaringType)}::{method.Name}";
         var companions = method.CustomAttributes
-            .Where(a => a.AttributeType.FullName is AttributeNames.Environment or AttributeNames.Tag)
+            .Where(a => AttributeNames.Is(a, AttributeNames.Environment) || AttributeNames.Is(a, AttributeNames.Tag))
             .ToArray();
         var unreadable = companions.Prepend(attribute).FirstOrDefault(a => !Decodes(a));
         if (unreadable is not null)
@@ -104,10 +105,11 @@ public static class AssemblyScanner
     }
 
     private static KeyValuePair<string, string>[] PairsOf(IEnumerable<CustomAttribute> attributes, string fullName) =>
-        attributes.Where(a => a.AttributeType.FullName == fullName).Select(AttributeReader.ReadPair).ToArray();
+        attributes.Where(a => AttributeNames.Is(a, fullName)).Select(AttributeReader.ReadPair).ToArray();
 
     private static CustomAttribute? FindAttribute(IEnumerable<CustomAttribute> attributes, string fullName) =>
-        attributes.FirstOrDefault(a => a.AttributeType.FullName == fullName);
+        attributes.FirstOrDefault(a => AttributeNames.Is(a, fullName));
+
 
     // Cecil decodes the blob lazily; an enum whose assembly cannot be found either throws or leaves the
     // attribute unresolved and silently empty.

@@ -1,3 +1,5 @@
+using Mono.Cecil;
+
 namespace Lambada.Build.Scanning;
 
 /// <summary>Full names the scan matches on, so the user's assembly and ours are never loaded.</summary>
@@ -11,4 +13,13 @@ public static class AttributeNames
     public const string AsyncStateMachine = "System.Runtime.CompilerServices.AsyncStateMachineAttribute";
     public const string IteratorStateMachine = "System.Runtime.CompilerServices.IteratorStateMachineAttribute";
     public const string ParamArray = "System.ParamArrayAttribute";
+
+    /// <summary>Whether <paramref name="attribute"/> is of type <paramref name="fullName"/>, without building Cecil's FullName (this runs for every attribute of every method).</summary>
+    public static bool Is(CustomAttribute attribute, string fullName)
+    {
+        var type = attribute.AttributeType;
+        return fullName.Length == type.Namespace.Length + 1 + type.Name.Length
+            && fullName.EndsWith(type.Name, StringComparison.Ordinal)
+            && fullName.StartsWith(type.Namespace, StringComparison.Ordinal);
+    }
 }

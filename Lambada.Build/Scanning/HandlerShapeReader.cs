@@ -19,7 +19,7 @@ public static class HandlerShapeReader
             IsTypeInterface = type.IsInterface,
             HasPublicParameterlessConstructor = type.IsValueType
                 || type.Methods.Any(m => m.IsConstructor && !m.IsStatic && m.IsPublic && !m.HasParameters),
-            IsAsync = method.CustomAttributes.Any(a => a.AttributeType.FullName == AttributeNames.AsyncStateMachine),
+            IsAsync = method.CustomAttributes.Any(a => AttributeNames.Is(a, AttributeNames.AsyncStateMachine)),
             ReturnType = method.ReturnType.FullName,
             Parameters = method.Parameters.Select(ReadParameter).ToArray(),
         };
@@ -29,7 +29,7 @@ public static class HandlerShapeReader
         parameter.Name,
         parameter.ParameterType.FullName,
         IsByRef: parameter.ParameterType.IsByReference || parameter.IsOut,
-        IsParamArray: parameter.CustomAttributes.Any(a => a.AttributeType.FullName == AttributeNames.ParamArray));
+        IsParamArray: parameter.HasCustomAttributes && parameter.CustomAttributes.Any(a => AttributeNames.Is(a, AttributeNames.ParamArray)));
 
     private static bool IsVisible(TypeDefinition type)
     {

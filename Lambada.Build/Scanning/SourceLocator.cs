@@ -1,5 +1,4 @@
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 
 namespace Lambada.Build.Scanning;
 
@@ -8,7 +7,7 @@ namespace Lambada.Build.Scanning;
 /// methods, that of the state machine's MoveNext); from there the source is searched upward for the
 /// <c>[LambadaFunction</c> attribute itself, so errors point at the line the user has to change.
 /// </summary>
-public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, IReadOnlyList<string> pdbDocuments)
+public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, PdbSymbols? symbols)
 {
     private const string AttributeText = "LambadaFunction";
     private const int MaxLinesAboveBody = 200;
@@ -16,9 +15,10 @@ public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, IReadOn
 
     public SourceLocation? Locate(MethodDefinition method)
     {
-        var point = FirstSequencePoint(method);
-        if (point is not null)
-            return Refine(LocalPath(point.Document.Url), point.StartLine, point.StartColumn, method.Name);
+        if (symbols is null)
+            return null;
+        if (FirstSequencePoint(method) is var (document, line, column))
+            return Refine(LocalPath(document), line, column, method.Name);
 
         // No body (abstract, extern, interface): find the type's declaration in the PDB's documents, then the method's after it.
         foreach (var file in CandidateFiles(method))
@@ -34,17 +34,14 @@ public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, IReadOn
         return null;
     }
 
-    private IEnumerable<string> CandidateFiles(MethodDefinition method)
-    {
-        var ownFiles = EnclosingTypes(method.DeclaringType).SelectMany(t => t.Methods);
-        var moduleFiles = method.Module.GetTypes().SelectMany(t => t.Methods);
-        return ownFiles.Concat(moduleFiles)
-            .Select(m => FirstSequencePoint(m)?.Document.Url)
+    private IEnumerable<string> CandidateFiles(MethodDefinition method) =>
+        EnclosingTypes(method.DeclaringType)
+            .SelectMany(t => t.Methods)
+            .Select(m => FirstSequencePoint(m)?.Document)
             .OfType<string>()
-            .Concat(pdbDocuments)
+            .Concat(symbols!.Documents)
             .Distinct(StringComparer.Ordinal)
             .Select(LocalPath);
-    }
 
     private static IEnumerable<TypeDefinition> EnclosingTypes(TypeDefinition type)
     {
@@ -52,21 +49,19 @@ public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, IReadOn
             yield return t;
     }
 
-    private static SequencePoint? FirstSequencePoint(MethodDefinition method)
-    {
-        var body = StateMachineMoveNext(method) ?? method;
-        return body.DebugInformation.HasSequencePoints
-            ? body.DebugInformation.SequencePoints.FirstOrDefault(p => !p.IsHidden)
-            : null;
-    }
+    private (string Document, int Line, int Column)? FirstSequencePoint(MethodDefinition method) =>
+        symbols!.FirstSequencePoint((int)(StateMachineMoveNext(method) ?? method).MetadataToken.RID);
 
     private static MethodDefinition? StateMachineMoveNext(MethodDefinition method)
     {
+        if (!method.HasCustomAttributes)
+            return null;
         var attribute = method.CustomAttributes.FirstOrDefault(a =>
-            a.AttributeType.FullName is AttributeNames.AsyncStateMachine or AttributeNames.IteratorStateMachine);
+            AttributeNames.Is(a, AttributeNames.AsyncStateMachine) || AttributeNames.Is(a, AttributeNames.IteratorStateMachine));
         if (attribute?.ConstructorArguments.FirstOrDefault().Value is not TypeReference machine)
             return null;
-        var type = method.DeclaringType.NestedTypes.FirstOrDefault(t => t.FullName == machine.FullName);
+        // The compiler nests the state machine in the method's type; names are unique among nested types.
+        var type = method.DeclaringType.NestedTypes.FirstOrDefault(t => t.Name == machine.Name);
         return type?.Methods.FirstOrDefault(m => m.Name == "MoveNext");
     }
 

@@ -30,7 +30,8 @@ if (mode is "scan" or "all")
     [
         (r.Baseline.Name, r.Baseline, "1.00x"),
         (r.BaselineWithSymbols.Name, r.BaselineWithSymbols, Measure.Ratio(r.BaselineWithSymbols.Median / r.Baseline.Median)),
-        (r.Full.Name, r.Full, Measure.Ratio(r.Ratio)),
+        (r.ScanValidate.Name, r.ScanValidate, Measure.Ratio(r.Ratio)),
+        (r.Full.Name, r.Full, Measure.Ratio(r.Full.Median / r.Baseline.Median)),
         (r.ScanOnly.Name, r.ScanOnly, Measure.Ratio(r.ScanOnly.Median / r.Baseline.Median)),
         (r.ManifestPart.Name, r.ManifestPart, ""),
         (r.ValidatePart.Name, r.ValidatePart, ""),
@@ -39,7 +40,7 @@ if (mode is "scan" or "all")
         (r.ColdBaseline.Name, r.ColdBaseline, "1.00x"),
         (r.ColdFull.Name, r.ColdFull, Measure.Ratio(r.ColdRatio)),
     ]);
-    Console.WriteLine($"  ratio of minimums {Measure.Ratio(r.Full.Min / r.Baseline.Min)}");
+    Console.WriteLine($"  ratio of minimums {Measure.Ratio(r.ScanValidate.Min / r.Baseline.Min)}");
     Console.WriteLine($"  ratio {Measure.Ratio(r.Ratio)} (target < {ScanBenchmark.Target:F0}x): {(r.Ratio < ScanBenchmark.Target ? "met" : "MISSED")}");
     met &= r.Ratio < ScanBenchmark.Target;
     sections[Report.ScanSection] = Report.Scan(r, machine);

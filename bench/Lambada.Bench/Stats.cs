@@ -16,11 +16,14 @@ public sealed class Samples(string name)
 
     public void Add(double milliseconds) => values.Add(milliseconds);
 
-    public T Time<T>(Func<T> action)
+    /// <summary>Runs <paramref name="action"/> <paramref name="repeat"/> times back to back and records the mean of one run.</summary>
+    public T Time<T>(Func<T> action, int repeat = 1)
     {
         var stopwatch = Stopwatch.StartNew();
         var result = action();
-        values.Add(stopwatch.Elapsed.TotalMilliseconds);
+        for (var i = 1; i < repeat; i++)
+            result = action();
+        values.Add(stopwatch.Elapsed.TotalMilliseconds / repeat);
         return result;
     }
 
