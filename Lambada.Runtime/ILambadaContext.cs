@@ -24,6 +24,12 @@ public interface ILambadaContext
     /// <summary>Time left before Lambda stops this invocation.</summary>
     TimeSpan RemainingTime { get; }
 
+    /// <summary>The client context a mobile SDK caller sent, as raw JSON; null when none.</summary>
+    string? ClientContext { get; }
+
+    /// <summary>The caller's Amazon Cognito identity, as raw JSON; null when none.</summary>
+    string? CognitoIdentity { get; }
+
     /// <summary>Writes lines to the function's log.</summary>
     ILambadaLogger Logger { get; }
 }

@@ -11,6 +11,8 @@ internal sealed class FakeLambadaContext(int memoryLimitInMB, TimeSpan remaining
     public string InvokedFunctionArn => "arn:aws:lambda:us-east-1:123456789012:function:lb_test";
     public int MemoryLimitInMB => memoryLimitInMB;
     public TimeSpan RemainingTime => remainingTime;
+    public string? ClientContext => null;
+    public string? CognitoIdentity => null;
     public ILambadaLogger Logger => this;
 
     public void Log(string message)

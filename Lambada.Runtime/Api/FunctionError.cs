@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Lambada.Runtime.Api;
+
+/// <summary>The body of <c>/error</c> and <c>/init/error</c>: what the caller of Invoke sees when a function fails.</summary>
+internal sealed record FunctionError(
+    [property: JsonPropertyName("errorType")] string ErrorType,
+    [property: JsonPropertyName("errorMessage")] string ErrorMessage,
+    [property: JsonPropertyName("stackTrace")] IReadOnlyList<string> StackTrace)
+{
+    public static FunctionError From(Exception exception) => new(
+        exception.GetType().Name,
+        exception.Message,
+        (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    public static FunctionError Of(string errorType, string message) => new(errorType, message, []);
+}

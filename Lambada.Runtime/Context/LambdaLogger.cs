@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace Lambada.Runtime.Context;
+
+/// <summary>Lambda's text log format: <c>timestamp&lt;TAB&gt;requestId&lt;TAB&gt;INFO&lt;TAB&gt;message</c>, one record per call.</summary>
+internal sealed class LambdaLogger(string requestId, TextWriter output) : ILambadaLogger
+{
+    public void Log(string message)
+    {
+        var timestamp = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        // One write per record; newlines inside become \r so CloudWatch keeps the record whole.
+        output.Write($"{timestamp}\t{requestId}\tINFO\t{message.Replace('\n', '\r')}\n");
+        output.Flush();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Lambada.Runtime.Handlers;
+
+internal enum ParameterKind { Event, StreamEvent, Context, Cancellation }

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Lambada.Runtime.Api;
+using Lambada.Runtime.Handlers;
+
+namespace Lambada.Runtime.Local;
+
+/// <summary>
+/// Outside Lambda: <c>&lt;app&gt; NAME 'json'</c> or <c>&lt;app&gt; NAME @payload.json</c> runs one function and prints
+/// its JSON result (exit 0), or the error JSON (exit 1); no arguments lists the functions.
+/// </summary>
+internal static class LocalInvoker
+{
+    // Printed for a person: indented, and quotes or non-ASCII left as they are instead of \u escapes.
+    private static readonly JsonSerializerOptions ReadableJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static int Run(FunctionCatalog catalog, string[] args, TextWriter output, TextWriter errors)
+    {
+        if (args.Length == 0)
+        {
+            foreach (var f in catalog.Functions)
+                output.WriteLine($"{f.Name}\t{f.MethodId}");
+            return 0;
+        }
+        if (args.Length > 2)
+        {
+            errors.WriteLine("usage: <function name> ['<json payload>' | @<payload file>]");
+            return 2;
+        }
+
+        try
+        {
+            var payload = args.Length == 1 ? "" : args[1].StartsWith('@') ? File.ReadAllText(args[1][1..]) : args[1];
+            var function = catalog.ByName(args[0]);
+            var handler = new FunctionHandler(function.Method);
+            var context = new LocalContext(function);
+            using var deadline = new CancellationTokenSource(context.Timeout);
+            var result = handler.InvokeAsync(System.Text.Encoding.UTF8.GetBytes(payload), context, deadline.Token).GetAwaiter().GetResult();
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(result));
+            return 0;
+        }
+        catch (Exception e)
+        {
+            var error = e is HandlerNotFoundException ? FunctionError.Of("Runtime.NoSuchHandler", e.Message) : FunctionError.From(e);
+            output.WriteLine(JsonSerializer.Serialize(error, ReadableJson));
+            return 1;
+        }
+    }
+}
