@@ -4,8 +4,9 @@ namespace Lambada.Runtime;
 
 /// <summary>
 /// The JSON settings for events and results: System.Text.Json's defaults, except that property names are
-/// matched case-insensitively when reading (so <c>{"name":…}</c> fills <c>Name</c>). Results keep the
-/// C# property names as declared.
+/// matched case-insensitively when reading (so <c>{"name":…}</c> fills <c>Name</c>), and that results are
+/// written without HTML-safe escapes (<c>+</c>, <c>&lt;</c>, <c>'</c> and non-ASCII text stay as they are: a Lambda
+/// result is JSON for a program, not text embedded in a web page). Results keep the C# property names as declared.
 /// </summary>
 public static class LambadaJson
 {
@@ -13,5 +14,6 @@ public static class LambadaJson
     public static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNameCaseInsensitive = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
