@@ -1,6 +1,7 @@
 using Lambada.Build;
 using Lambada.Build.Manifest;
 using Lambada.Build.Scanning;
+using Lambada.Testing;
 
 namespace Lambada.Tests.Scanning;
 
@@ -15,7 +16,9 @@ public sealed class SampleScanTests
         var manifestPath = Path.Combine(Path.GetTempPath(), $"lambada-sample-{Guid.NewGuid():N}.json");
         try
         {
-            var outcome = FunctionScan.Run(dll, manifestPath, ScanOptions.Default, ProjectOptions.None);
+            // CI builds (CI=true) map the repository to /_/ in the PDB, as the task's @(SourceRoot) would tell it.
+            var options = new ScanOptions { SourceRoots = [new SourceRoot(RepoPaths.Root + Path.DirectorySeparatorChar, "/_/")] };
+            var outcome = FunctionScan.Run(dll, manifestPath, options, ProjectOptions.None);
 
             Assert.IsTrue(outcome.Succeeded, string.Join("; ", outcome.Diagnostics));
             var run = outcome.Manifest.Functions.Single(f => f.Name == "lb_runCommand");
