@@ -92,6 +92,16 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor RuntimeMismatch = new("LMB0161", Severity.Error, "Runtime does not match the target framework",
         "{0} asks for runtime {1}, but the assembly targets '{2}' — use Runtime = {3} or leave Runtime unset to infer it");
 
+    // 02xx: packaging
+    public static readonly DiagnosticDescriptor ArchitectureMismatch = new("LMB0201", Severity.Error, "Functions disagree on architecture",
+        "Architecture is {0} here but {1} for {2} — all functions of one assembly share one package; give them the same Architecture (or set it once with [assembly: LambadaDefaults])");
+    public static readonly DiagnosticDescriptor PackageTooLarge = new("LMB0202", Severity.Error, "Package too large",
+        "The package of {0} is {1} MB unzipped, Lambda allows 250 MB — remove unused dependencies, trim the publish output or move data to S3 or a layer");
+    public static readonly DiagnosticDescriptor PackageNeedsS3 = new("LMB0203", Severity.Warning, "Package needs an S3 bucket",
+        "The package of {0} is {1} MB zipped, above the 50 MB Lambda accepts in a direct upload — set LambadaS3Bucket so the deploy uploads it through S3");
+    public static readonly DiagnosticDescriptor RuntimeKindMismatch = new("LMB0204", Severity.Error, "Functions disagree on managed versus provided runtime",
+        "Runtime is {0} here but {1} for {2} — all functions of one assembly share one package, either framework-dependent (dotnet8, dotnet10) or self-contained (provided.al2023); give them the same kind of runtime");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

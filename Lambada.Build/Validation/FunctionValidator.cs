@@ -27,6 +27,7 @@ public static class FunctionValidator
         return scan.Diagnostics
             .Concat(functions.SelectMany(f => Rules.SelectMany(rule => rule(f))))
             .Concat(UniquenessRules.Check(functions))
+            .Concat(PackageRules.Check(functions))
             .ToArray();
     }
 }

@@ -1,0 +1,46 @@
+namespace Lambada.Build.Packaging;
+
+/// <summary>
+/// The Package stage after publish: the publish output (and nothing else) plus, for provided.al2023, a
+/// <c>bootstrap</c>, zipped deterministically, its CodeSha256 written next to it, Lambda's size limits checked.
+/// </summary>
+public static class FunctionPackager
+{
+    public sealed record Outcome(PackageInfo? Package, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        public bool Succeeded => Package is not null && !Diagnostics.Any(d => d.IsError);
+    }
+
+    public static string HashPath(string zipPath) => zipPath + ".sha256";
+
+    public static Outcome Run(string publishDirectory, string assemblyName, bool bootstrap, string zipPath)
+    {
+        var entries = Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => PackageEntry.FromFile(publishDirectory, f))
+            .Where(e => !bootstrap || e.Name != Bootstrap.FileName)
+            .ToList();
+        if (bootstrap)
+            entries.Add(PackageEntry.FromText(Bootstrap.FileName, UnixModes.Executable, Bootstrap.Script(assemblyName)));
+
+        var unzippedSize = entries.Sum(e => e.Length);
+        if (PackageLimits.CheckUnzipped(assemblyName, unzippedSize) is { } tooLarge)
+        {
+            Remove(zipPath);
+            return new Outcome(null, [tooLarge]);
+        }
+
+        DeterministicZip.Write(zipPath, entries);
+        var package = new PackageInfo(zipPath, CodeSha256.Of(zipPath), new FileInfo(zipPath).Length, unzippedSize);
+        File.WriteAllText(HashPath(zipPath), package.CodeSha256);
+
+        var warning = PackageLimits.CheckZipped(assemblyName, package.Size);
+        return new Outcome(package, warning is null ? [] : [warning]);
+    }
+
+    // A failed package must not look up to date to the next incremental build.
+    private static void Remove(string zipPath)
+    {
+        File.Delete(zipPath);
+        File.Delete(HashPath(zipPath));
+    }
+}

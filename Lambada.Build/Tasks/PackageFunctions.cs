@@ -1,0 +1,39 @@
+using Lambada.Build.Packaging;
+using Microsoft.Build.Framework;
+
+namespace Lambada.Build.Tasks;
+
+/// <summary>
+/// MSBuild adapter of <see cref="FunctionPackager"/>: zips the publish output into the package and writes its
+/// CodeSha256 next to it, logging Lambda's size limits as LMB diagnostics.
+/// </summary>
+public sealed class PackageFunctions : Microsoft.Build.Utilities.Task
+{
+    [Required] public string PublishDirectory { get; set; } = "";
+    [Required] public string AssemblyName { get; set; } = "";
+    [Required] public string PackagePath { get; set; } = "";
+    public bool Bootstrap { get; set; }
+    [Output] public string CodeSha256 { get; private set; } = "";
+
+    public override bool Execute()
+    {
+        try
+        {
+            var outcome = FunctionPackager.Run(PublishDirectory, AssemblyName, Bootstrap, PackagePath);
+            foreach (var diagnostic in outcome.Diagnostics)
+                Log.LogDiagnostic(diagnostic);
+            if (outcome.Package is { } package)
+            {
+                CodeSha256 = package.CodeSha256;
+                Log.LogMessage(MessageImportance.High,
+                    $"Lambada: {AssemblyName} -> {package.Path} ({package.Size:N0} bytes, {package.UnzippedSize:N0} unzipped, CodeSha256 {package.CodeSha256})");
+            }
+        }
+        catch (Exception e)
+        {
+            Log.LogDiagnostic(DiagnosticCatalogue.InternalError.Create(null, e.Message));
+            Log.LogMessage(MessageImportance.Low, e.ToString());
+        }
+        return !Log.HasLoggedErrors;
+    }
+}
