@@ -1,0 +1,115 @@
+using Lambada.Testing;
+
+namespace Lambada.Tests.Packaging;
+
+/// <summary>
+/// A class library with a function, packaged for real with <c>dotnet build -t:LambadaPackage</c>: published as
+/// an executable for linux-x64, framework-dependent, into a deterministic zip.
+/// </summary>
+[TestClass]
+public sealed class LibraryPackageTests
+{
+    private static FixtureProject? project;
+    private static ProcessResult plainBuild = new(-1, "");
+    private static ProcessResult package = new(-1, "");
+
+    private static FixtureProject Project => project!;
+
+    [ClassInitialize]
+    public static void Package(TestContext _)
+    {
+        project = new FixtureProject("PackagedLib", new Dictionary<string, string>
+        {
+            ["Functions.cs"] = """
+                using Lambada;
+
+                namespace PackagedLib;
+
+                public static class Functions
+                {
+                    [LambadaFunction(Name = "greet")] public static string Greet(string name) => "hello " + name;
+                }
+                """,
+        });
+        plainBuild = Project.Build();
+        package = Project.Build("-t:LambadaPackage");
+    }
+
+    [ClassCleanup]
+    public static void CleanUp() => project?.Dispose();
+
+    [TestMethod]
+    public void A_plain_build_does_not_package()
+    {
+        Assert.AreEqual(0, plainBuild.ExitCode, plainBuild.ToString());
+        Assert.IsFalse(plainBuild.Output.Contains("CodeSha256", StringComparison.Ordinal), plainBuild.Output);
+    }
+
+    [TestMethod]
+    public void The_library_is_published_as_an_executable()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        var names = PythonZip.Entries(PackagePaths.Zip(Project)).Select(e => e.Name).ToArray();
+
+        CollectionAssert.IsSubsetOf(
+            new[] { "PackagedLib", "PackagedLib.dll", "PackagedLib.deps.json", "PackagedLib.runtimeconfig.json", "Lambada.Runtime.dll", "Lambada.Attributes.dll" },
+            names);
+        Assert.IsFalse(names.Any(n => n.StartsWith("obj/", StringComparison.Ordinal) || n.Contains("/obj/", StringComparison.Ordinal)), string.Join(", ", names));
+        Assert.IsFalse(names.Contains("bootstrap"));
+        CollectionAssert.AreEqual(names.Order(StringComparer.Ordinal).ToArray(), names);
+    }
+
+    [TestMethod]
+    public void Entry_modes_and_timestamps_read_back_right_with_Python()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        var entries = PythonZip.Entries(PackagePaths.Zip(Project));
+
+        foreach (var entry in entries)
+        {
+            var expected = entry.Name == "PackagedLib" ? PackagePaths.Executable : PackagePaths.Regular;
+            Assert.AreEqual(expected, entry.Mode, $"{entry.Name}: {Convert.ToString(entry.Mode, 8)}");
+            Assert.AreEqual(PackagePaths.RegularFileType, entry.FileType, entry.Name);
+            Assert.AreEqual(PackagePaths.Unix, entry.CreateSystem, entry.Name);
+            CollectionAssert.AreEqual(new[] { 1980, 1, 1, 0, 0, 0 }, entry.DateTime, entry.Name);
+        }
+    }
+
+    [TestMethod]
+    public void The_recorded_CodeSha256_is_base64_of_the_SHA256_of_the_zip()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+
+        var recorded = File.ReadAllText(PackagePaths.Hash(Project));
+
+        Assert.AreEqual(PythonZip.CodeSha256(PackagePaths.Zip(Project)), recorded);
+        StringAssert.Contains(package.Output, recorded);
+    }
+
+    [TestMethod]
+    public void Two_packages_of_one_build_are_byte_identical()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        var zip = PackagePaths.Zip(Project);
+        var first = File.ReadAllBytes(zip);
+        File.Delete(zip);
+
+        var again = Project.Build("-t:LambadaPackage");
+
+        Assert.AreEqual(0, again.ExitCode, again.ToString());
+        CollectionAssert.AreEqual(first, File.ReadAllBytes(zip));
+    }
+
+    [TestMethod]
+    public void An_unchanged_project_is_not_packaged_again()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        var written = File.GetLastWriteTimeUtc(PackagePaths.Zip(Project));
+
+        var again = Project.Build("-t:LambadaPackage", "-v:n");
+
+        Assert.AreEqual(0, again.ExitCode, again.ToString());
+        StringAssert.Contains(again.Output, "Skipping target \"_LambadaPublishAndZip\"");
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(PackagePaths.Zip(Project)));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Xml.Linq;
+using Lambada.Testing;
+
+namespace Lambada.Tests.Packaging;
+
+/// <summary>
+/// The sample's code packaged as the sample is. A copy in a temp folder, because the sample's own obj/ is shared
+/// with other tests running at the same time and packaging restores for linux-x64.
+/// </summary>
+[TestClass]
+public sealed class SamplePackageTests
+{
+    private static FixtureProject? project;
+    private static ProcessResult package = new(-1, "");
+
+    private static FixtureProject Project => project!;
+
+    [ClassInitialize]
+    public static void Package(TestContext _)
+    {
+        var sample = Path.Combine(RepoPaths.Root, "samples", "LambdaShell");
+        var sources = Directory.EnumerateFiles(sample, "*.cs").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        // FixtureProject takes properties only; the sample's package reference closes and reopens the group.
+        project = new FixtureProject("LambdaShell", sources, $"""
+            <OutputType>Exe</OutputType>
+            <RootNamespace>LambdaShell</RootNamespace>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="AWSSDK.S3" Version="{CentralVersion("AWSSDK.S3")}" />
+          </ItemGroup>
+          <PropertyGroup>
+          """);
+        package = Project.Build("-t:LambadaPackage");
+    }
+
+    [ClassCleanup]
+    public static void CleanUp() => project?.Dispose();
+
+    [TestMethod]
+    public void The_sample_package_holds_the_publish_output_and_nothing_else()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        var zip = PackagePaths.Zip(Project);
+        var entries = PythonZip.Entries(zip);
+        var names = entries.Select(e => e.Name).ToArray();
+
+        CollectionAssert.IsSubsetOf(
+            new[] { "LambdaShell.dll", "LambdaShell.runtimeconfig.json", "LambdaShell.deps.json", "Lambada.Runtime.dll", "AWSSDK.S3.dll" },
+            names);
+        Assert.IsFalse(names.Any(n => n.Contains("obj/", StringComparison.Ordinal) || n.EndsWith("secrets.json", StringComparison.Ordinal)), string.Join(", ", names));
+        Assert.AreEqual(PackagePaths.Executable, entries.Single(e => e.Name == "LambdaShell").Mode);
+        var publish = Path.Combine(Path.GetDirectoryName(zip)!, "publish");
+        CollectionAssert.AreEquivalent(
+            Directory.EnumerateFiles(publish, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(publish, f).Replace('\\', '/')).ToArray(),
+            names);
+
+        Console.WriteLine($"sample package: {new FileInfo(zip).Length} bytes, {entries.Count} entries, CodeSha256 {File.ReadAllText(PackagePaths.Hash(Project))}");
+    }
+
+    [TestMethod]
+    public void The_sample_CodeSha256_matches_Python_hashlib()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+
+        Assert.AreEqual(PythonZip.CodeSha256(PackagePaths.Zip(Project)), File.ReadAllText(PackagePaths.Hash(Project)));
+    }
+
+    private static string CentralVersion(string package) =>
+        XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .Single(p => (string?)p.Attribute("Include") == package)
+            .Attribute("Version")!.Value;
+}
