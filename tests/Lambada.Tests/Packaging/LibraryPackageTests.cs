@@ -112,4 +112,17 @@ public sealed class LibraryPackageTests
         StringAssert.Contains(again.Output, "Skipping target \"_LambadaPublishAndZip\"");
         Assert.AreEqual(written, File.GetLastWriteTimeUtc(PackagePaths.Zip(Project)));
     }
+
+    [TestMethod]
+    public void LambadaPlan_packages_after_build_also_when_the_package_target_is_asked_for()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+
+        var afterBuild = Project.Build("-p:LambadaPlan=true", "-v:n");
+        var both = Project.Build("-t:LambadaPackage", "-p:LambadaPlan=true");
+
+        Assert.AreEqual(0, afterBuild.ExitCode, afterBuild.ToString());
+        StringAssert.Contains(afterBuild.Output, "Skipping target \"_LambadaPublishAndZip\"");
+        Assert.AreEqual(0, both.ExitCode, both.ToString());
+    }
 }
