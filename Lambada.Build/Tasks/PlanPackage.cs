@@ -15,10 +15,11 @@ public sealed class PlanPackage : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        var settings = PublishSettings.From(ManifestWriter.Read(ManifestPath));
+        // No manifest after a good build: Lambada scanned nothing here (a multi-targeting outer build, say).
+        var settings = File.Exists(ManifestPath) ? PublishSettings.From(ManifestWriter.Read(ManifestPath)) : null;
         if (settings is null)
         {
-            Log.LogMessage(MessageImportance.High, $"Lambada: no [LambadaFunction] in {ManifestPath}, nothing to package");
+            Log.LogMessage(MessageImportance.High, $"Lambada: no functions in {ManifestPath}, nothing to package");
             return true;
         }
         RuntimeIdentifier = settings.RuntimeIdentifier;

@@ -9,6 +9,7 @@ namespace Lambada.Tests.Packaging;
 [TestClass]
 public sealed class LibraryPackageTests
 {
+    private static TempDirectory? helper;
     private static FixtureProject? project;
     private static ProcessResult plainBuild = new(-1, "");
     private static ProcessResult package = new(-1, "");
@@ -18,6 +19,14 @@ public sealed class LibraryPackageTests
     [ClassInitialize]
     public static void Package(TestContext _)
     {
+        // A referenced library must stay a library in the publish; only the packaged project becomes an executable.
+        helper = new TempDirectory("helper");
+        File.WriteAllText(helper.File("Helper.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(helper.File("Greeting.cs"), "namespace Helper; public static class Greeting { public static string For(string name) => \"hello \" + name; }");
         project = new FixtureProject("PackagedLib", new Dictionary<string, string>
         {
             ["Functions.cs"] = """
@@ -27,16 +36,26 @@ public sealed class LibraryPackageTests
 
                 public static class Functions
                 {
-                    [LambadaFunction(Name = "greet")] public static string Greet(string name) => "hello " + name;
+                    [LambadaFunction(Name = "greet")] public static string Greet(string name) => Helper.Greeting.For(name);
                 }
                 """,
-        });
+        }, $"""
+          </PropertyGroup>
+          <ItemGroup>
+            <ProjectReference Include="{helper.File("Helper.csproj")}" />
+          </ItemGroup>
+          <PropertyGroup>
+          """);
         plainBuild = Project.Build();
         package = Project.Build("-t:LambadaPackage");
     }
 
     [ClassCleanup]
-    public static void CleanUp() => project?.Dispose();
+    public static void CleanUp()
+    {
+        project?.Dispose();
+        helper?.Dispose();
+    }
 
     [TestMethod]
     public void A_plain_build_does_not_package()
@@ -52,10 +71,11 @@ public sealed class LibraryPackageTests
         var names = PythonZip.Entries(PackagePaths.Zip(Project)).Select(e => e.Name).ToArray();
 
         CollectionAssert.IsSubsetOf(
-            new[] { "PackagedLib", "PackagedLib.dll", "PackagedLib.deps.json", "PackagedLib.runtimeconfig.json", "Lambada.Runtime.dll", "Lambada.Attributes.dll" },
+            new[] { "PackagedLib", "PackagedLib.dll", "PackagedLib.deps.json", "PackagedLib.runtimeconfig.json", "Lambada.Runtime.dll", "Lambada.Attributes.dll", "Helper.dll" },
             names);
         Assert.IsFalse(names.Any(n => n.StartsWith("obj/", StringComparison.Ordinal) || n.Contains("/obj/", StringComparison.Ordinal)), string.Join(", ", names));
         Assert.IsFalse(names.Contains("bootstrap"));
+        Assert.IsFalse(names.Contains("Helper"), "the referenced library got an apphost");
         CollectionAssert.AreEqual(names.Order(StringComparer.Ordinal).ToArray(), names);
     }
 
@@ -124,5 +144,18 @@ public sealed class LibraryPackageTests
         Assert.AreEqual(0, afterBuild.ExitCode, afterBuild.ToString());
         StringAssert.Contains(afterBuild.Output, "Skipping target \"_LambadaPublishAndZip\"");
         Assert.AreEqual(0, both.ExitCode, both.ToString());
+    }
+
+    [TestMethod]
+    public void The_extracted_package_runs_the_function_through_the_generated_Main()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        using var extracted = new TempDirectory("extracted");
+        PythonZip.Extract(PackagePaths.Zip(Project), extracted.Path);
+
+        var result = ProcessRunner.Run("dotnet", [extracted.File("PackagedLib.dll"), "greet", "\"bob\""]);
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.AreEqual("\"hello bob\"", result.Output.Trim());
     }
 }
