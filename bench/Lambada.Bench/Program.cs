@@ -1,14 +1,14 @@
 using System.Globalization;
 using Lambada.Bench;
 
-// dotnet run -c Release --project bench/Lambada.Bench -- [scan|build|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]
+// dotnet run -c Release --project bench/Lambada.Bench -- [scan|build|runtime|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]
 if (args is ["cold-once", var variant, var dll, var manifest, var expected])
     return ScanBenchmark.ColdOnce(variant, dll, manifest, int.Parse(expected, CultureInfo.InvariantCulture));
 
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
-if (mode is not ("scan" or "build" or "all"))
+if (mode is not ("scan" or "build" or "runtime" or "all"))
 {
-    Console.Error.WriteLine("usage: Lambada.Bench [scan|build|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]");
+    Console.Error.WriteLine("usage: Lambada.Bench [scan|build|runtime|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]");
     return 2;
 }
 int Option(string name, int fallback)
@@ -61,6 +61,28 @@ if (mode is "build" or "all")
         Console.WriteLine("  NOT a no-op: " + note);
     met &= r.Ratio < BuildBenchmark.Target;
     sections[Report.BuildSection] = Report.Build(r, machine);
+}
+
+if (mode is "runtime" or "all")
+{
+    var r = new RuntimeBenchmark(new RuntimeBenchmark.Settings(repoRoot, ColdRuns: Option("--cold-runs", 15), WarmRuns: Option("--warm-runs", 7), ReusePublished: args.Contains("--reuse-published"))).Run();
+    Console.WriteLine();
+    Console.WriteLine($"3. Packaged host vs. raw HttpClient floor (cold: {r.Settings.ColdRuns} starts; warm: {r.Settings.WarmRuns} x {r.Settings.WarmInvocations:N0} invocations)");
+    Console.WriteLine($"  {"variant",-26} {"cold ms",9} {"min",9} {"max",9} {"warm µs",9} {"min",9} {"max",9} {"CPU µs",9} {"min",9}");
+    foreach (var v in r.Variants)
+        Console.WriteLine(v.Usable
+            ? string.Create(CultureInfo.InvariantCulture, $"  {v.Name,-26} {v.Cold.Median,9:F1} {v.Cold.Min,9:F1} {v.Cold.Max,9:F1} {v.Warm.Median * 1000,9:F1} {v.Warm.Min * 1000,9:F1} {v.Warm.Max * 1000,9:F1} {v.WarmCpu.Median * 1000,9:F1} {v.WarmCpu.Min * 1000,9:F1}")
+            : $"  {v.Name,-26} not measured: {v.Failure}");
+    foreach (var (name, median, min, target) in Report.Ratios(r))
+    {
+        Console.WriteLine($"  {name,-64} {Measure.Ratio(median),8} (minimums {Measure.Ratio(min)}){(target is null ? "" : $"  target <= {target:F1}x: {(median <= target ? "met" : "MISSED")}")}");
+        met &= target is null || median <= target;
+    }
+    Console.WriteLine($"  load average: {r.LoadBefore} at the start, {r.LoadAfter} at the end");
+    if (r.WrongBodies > 0)
+        Console.WriteLine($"  WRONG response bodies: {r.WrongBodies}");
+    met &= r.WrongBodies == 0;
+    sections[Report.RuntimeSection] = Report.Runtime(r, machine);
 }
 
 if (!args.Contains("--no-docs"))
