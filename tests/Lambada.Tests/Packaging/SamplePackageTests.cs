@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text.Json;
 using System.Xml.Linq;
 using Lambada.Testing;
 
@@ -63,6 +65,51 @@ public sealed class SamplePackageTests
         Assert.AreEqual(0, package.ExitCode, package.ToString());
 
         Assert.AreEqual(PythonZip.CodeSha256(PackagePaths.Zip(Project)), File.ReadAllText(PackagePaths.Hash(Project)));
+    }
+
+    // The package Lambada built, served by @vercel/fun — a Runtime API implementation we did not write. fun runs
+    // runtime "provided" only, so a copy of the dotnet10 package gets a bootstrap that starts the dll.
+    [TestMethod]
+    public void The_packaged_lb_runCommand_answers_echo_and_uname_through_vercel_fun()
+    {
+        var result = VercelFun.Invoke(PackageWithBootstrap(), "[\"echo hello\", \"uname -s\"]", FunctionVariables());
+
+        Assert.AreEqual(200, result.StatusCode);
+        Assert.IsNull(result.FunctionError, result.Payload);
+        var lines = JsonSerializer.Deserialize<Dictionary<string, string[]>>(result.Payload)!;
+        CollectionAssert.AreEqual(new[] { "echo hello", "uname -s" }, lines.Keys.ToArray());
+        CollectionAssert.AreEqual(new[] { "+ echo hello", "hello" }, lines["echo hello"]);
+        CollectionAssert.AreEqual(new[] { "+ uname -s", "Linux" }, lines["uname -s"]);
+    }
+
+    [TestMethod]
+    public void A_bad_event_comes_back_through_vercel_fun_as_a_handled_error()
+    {
+        var result = VercelFun.Invoke(PackageWithBootstrap(), "{\"not\": \"a list\"}", FunctionVariables());
+
+        Assert.AreEqual("Handled", result.FunctionError, result.Payload);
+        using var error = JsonDocument.Parse(result.Payload);
+        Assert.AreEqual("Runtime.SerializationError", error.RootElement.GetProperty("errorType").GetString());
+    }
+
+    private static Dictionary<string, string> FunctionVariables() => new()
+    {
+        ["LAMBADA_HANDLER"] = "LambdaShell.ShellFunctions::RunCommands",
+        // fun starts bootstrap with only the function's variables; dotnet is wherever this machine has it.
+        ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+    };
+
+    private static string PackageWithBootstrap()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        var copy = Path.Combine(Project.Directory, $"fun-{Guid.NewGuid():N}.zip");
+        File.Copy(PackagePaths.Zip(Project), copy);
+        using var archive = ZipFile.Open(copy, ZipArchiveMode.Update);
+        var bootstrap = archive.CreateEntry("bootstrap");
+        bootstrap.ExternalAttributes = (PackagePaths.RegularFileType | PackagePaths.Executable) << 16;
+        using var writer = new StreamWriter(bootstrap.Open()) { NewLine = "\n" };
+        writer.Write("#!/bin/sh\nexec dotnet \"$(dirname \"$0\")/LambdaShell.dll\"\n");
+        return copy;
     }
 
     private static string CentralVersion(string package) =>
