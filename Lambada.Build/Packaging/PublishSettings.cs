@@ -3,9 +3,6 @@ namespace Lambada.Build.Packaging;
 /// <summary>How the one package of an assembly is published, decided from its manifest.</summary>
 public sealed record PublishSettings(string RuntimeIdentifier, bool SelfContained)
 {
-    /// <summary>provided.al2023 runs no .NET of its own: the package brings the runtime and a <c>bootstrap</c>.</summary>
-    public bool NeedsBootstrap => SelfContained;
-
     /// <summary>
     /// Null when the manifest has no function. Validation (LMB0201, LMB0204) has already made every function
     /// agree on architecture and on managed versus provided runtime, so the first function speaks for all.

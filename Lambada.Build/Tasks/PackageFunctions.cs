@@ -31,8 +31,7 @@ public sealed class PackageFunctions : Microsoft.Build.Utilities.Task
         }
         catch (Exception e)
         {
-            Log.LogDiagnostic(DiagnosticCatalogue.InternalError.Create(null, e.Message));
-            Log.LogMessage(MessageImportance.Low, e.ToString());
+            Log.LogUnexpected(e);
         }
         return !Log.HasLoggedErrors;
     }

@@ -51,9 +51,7 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
         }
         catch (Exception e)
         {
-            // Expected problems are diagnostics; anything thrown is Lambada's bug, reported with its stack for the issue.
-            Log.LogDiagnostic(DiagnosticCatalogue.InternalError.Create(null, e.Message));
-            Log.LogMessage(MessageImportance.Low, e.ToString());
+            Log.LogUnexpected(e);
         }
         return !Log.HasLoggedErrors;
     }

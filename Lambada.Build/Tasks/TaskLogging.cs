@@ -15,4 +15,11 @@ internal static class TaskLogging
         else
             log.LogWarning(null, diagnostic.Code, null, file, line, column, 0, 0, diagnostic.Message);
     }
+
+    /// <summary>Expected problems are diagnostics; anything thrown is Lambada's bug: LMB0001, with the stack at low verbosity for the report.</summary>
+    public static void LogUnexpected(this TaskLoggingHelper log, Exception exception)
+    {
+        log.LogDiagnostic(DiagnosticCatalogue.InternalError.Create(null, exception.Message));
+        log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, exception.ToString());
+    }
 }

@@ -14,17 +14,19 @@ internal sealed class RuntimeApiClient : IDisposable
     private static readonly MediaTypeHeaderValue ErrorContentType = new("application/vnd.aws.lambda.error+json");
     private readonly HttpClient http;
     private readonly Uri root;
+    private readonly Uri next;
 
     /// <param name="runtimeApi">The value of <c>AWS_LAMBDA_RUNTIME_API</c>: <c>host:port</c>.</param>
     public RuntimeApiClient(string runtimeApi)
     {
         http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
         root = new Uri($"http://{runtimeApi}/2018-06-01/");
+        next = new Uri(root, "runtime/invocation/next");
     }
 
     public async Task<Invocation> NextAsync(CancellationToken cancellation = default)
     {
-        using var response = await http.GetAsync(new Uri(root, "runtime/invocation/next"), cancellation).ConfigureAwait(false);
+        using var response = await http.GetAsync(next, cancellation).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var payload = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
         return RuntimeApiHeaders.ToInvocation(response.Headers, payload, DateTimeOffset.UtcNow);
