@@ -1,0 +1,47 @@
+namespace Lambada.Build.Aws.Http;
+
+/// <summary>What kind of failure an attempt met, and so whether it is worth another one.</summary>
+public enum FailureKind { Permanent, Throttled, Transient, UpdateInProgress, RoleNotAssumableYet }
+
+/// <summary>
+/// Which failures are retried and how long to wait: throttling (honouring <c>Retry-After</c>), 5xx, connection failures,
+/// <c>ResourceConflictException</c> while an update is in progress, and "role cannot be assumed" right after a role was
+/// created. Exponential backoff with full jitter, capped, under a deadline. Nothing else is retried.
+/// </summary>
+public sealed record RetryPolicy(TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan Deadline, int MaxAttempts)
+{
+    public static RetryPolicy Default { get; } = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(5), 30);
+
+    private static readonly HashSet<string> ThrottleCodes = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "RequestLimitExceeded", "RequestThrottled", "SlowDown", "PriorRequestNotComplete", "ProvisionedThroughputExceededException",
+    };
+
+    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
+    {
+        "RequestTimeout", "RequestTimeoutException", "ServiceException", "ServiceFailure", "ServiceUnavailable",
+        "InternalError", "InternalFailure", "ConcurrentModification",
+    };
+
+    public static FailureKind Classify(AwsServiceException error)
+    {
+        if (error.StatusCode == 429 || ThrottleCodes.Contains(error.Code))
+            return FailureKind.Throttled;
+        if (error.StatusCode is 500 or 502 or 503 or 504 || TransientCodes.Contains(error.Code) || error.Code == AwsHttpClient.ConnectionFailedCode)
+            return FailureKind.Transient;
+        if (error.Code == "ResourceConflictException" && error.AwsMessage.Contains("in progress", StringComparison.OrdinalIgnoreCase))
+            return FailureKind.UpdateInProgress;
+        if (error.Code == "InvalidParameterValueException" && error.AwsMessage.Contains("cannot be assumed", StringComparison.OrdinalIgnoreCase))
+            return FailureKind.RoleNotAssumableYet;
+        return FailureKind.Permanent;
+    }
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1: a random share of the capped exponential step, never less than the server asked for.</summary>
+    public TimeSpan Delay(int attempt, TimeSpan? retryAfter, double random)
+    {
+        var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var step = TimeSpan.FromMilliseconds(random * Math.Min(exponential, MaxDelay.TotalMilliseconds));
+        return retryAfter is { } asked && asked > step ? asked : step;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lambada.Build.Aws.Configuration;
+using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws.Signing;
+
+namespace Lambada.Build.Aws.Lambda;
+
+/// <summary>The Lambda control-plane operations Lambada uses (rest-json, API version 2015-03-31).</summary>
+public sealed class LambdaClient(AwsHttpClient aws)
+{
+    private const string Functions = "/2015-03-31/functions";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = null,
+        PropertyNameCaseInsensitive = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public async Task<GetFunctionResult?> GetFunctionAsync(string name, CancellationToken cancellation)
+    {
+        try
+        {
+            return await CallAsync<GetFunctionResult>("GetFunction", "GET", Function(name), cancellation).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException")
+        {
+            return null;
+        }
+    }
+
+    public Task<FunctionConfiguration> GetFunctionConfigurationAsync(string name, CancellationToken cancellation) =>
+        CallAsync<FunctionConfiguration>("GetFunctionConfiguration", "GET", Function(name) + "/configuration", cancellation);
+
+    /// <summary>Every function of the region, following <c>NextMarker</c> (the service returns at most 50 per page).</summary>
+    public async Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(CancellationToken cancellation)
+    {
+        var all = new List<FunctionConfiguration>();
+        string? marker = null;
+        do
+        {
+            var query = "MaxItems=50" + (marker is null ? "" : "&Marker=" + UriEncoding.Encode(marker));
+            var page = await CallAsync<ListFunctionsResult>("ListFunctions", "GET", Functions, cancellation, query: query).ConfigureAwait(false);
+            all.AddRange(page.Functions ?? []);
+            marker = string.IsNullOrEmpty(page.NextMarker) ? null : page.NextMarker;
+        }
+        while (marker is not null);
+        return all;
+    }
+
+    public Task<FunctionConfiguration> CreateFunctionAsync(CreateFunctionRequest request, CancellationToken cancellation) =>
+        CallAsync<FunctionConfiguration>("CreateFunction", "POST", Functions, cancellation, request, mutates: true);
+
+    public Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(string name, UpdateFunctionConfigurationRequest request, CancellationToken cancellation) =>
+        CallAsync<FunctionConfiguration>("UpdateFunctionConfiguration", "PUT", Function(name) + "/configuration", cancellation, request, mutates: true);
+
+    public Task<FunctionConfiguration> UpdateFunctionCodeAsync(string name, UpdateFunctionCodeRequest request, CancellationToken cancellation) =>
+        CallAsync<FunctionConfiguration>("UpdateFunctionCode", "PUT", Function(name) + "/code", cancellation, request, mutates: true);
+
+    public Task<FunctionConfiguration> PublishVersionAsync(string name, PublishVersionRequest request, CancellationToken cancellation) =>
+        CallAsync<FunctionConfiguration>("PublishVersion", "POST", Function(name) + "/versions", cancellation, request, mutates: true);
+
+    public async Task<AliasConfiguration?> GetAliasAsync(string name, string alias, CancellationToken cancellation)
+    {
+        try
+        {
+            return await CallAsync<AliasConfiguration>("GetAlias", "GET", $"{Function(name)}/aliases/{UriEncoding.Encode(alias)}", cancellation).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException")
+        {
+            return null;
+        }
+    }
+
+    public Task<AliasConfiguration> CreateAliasAsync(string name, string alias, string version, CancellationToken cancellation) =>
+        CallAsync<AliasConfiguration>("CreateAlias", "POST", Function(name) + "/aliases", cancellation,
+            new { Name = alias, FunctionVersion = version }, mutates: true);
+
+    public Task<AliasConfiguration> UpdateAliasAsync(string name, string alias, string version, CancellationToken cancellation) =>
+        CallAsync<AliasConfiguration>("UpdateAlias", "PUT", $"{Function(name)}/aliases/{UriEncoding.Encode(alias)}", cancellation,
+            new { FunctionVersion = version }, mutates: true);
+
+    public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string arn, CancellationToken cancellation) =>
+        (await CallAsync<ListTagsResult>("ListTags", "GET", Tags(arn), cancellation).ConfigureAwait(false)).Tags
+        ?? new Dictionary<string, string>();
+
+    public Task TagResourceAsync(string arn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellation) =>
+        SendAsync("TagResource", "POST", Tags(arn), cancellation, new { Tags = tags }, mutates: true);
+
+    public Task UntagResourceAsync(string arn, IEnumerable<string> keys, CancellationToken cancellation) =>
+        SendAsync("UntagResource", "DELETE", Tags(arn), cancellation, mutates: true,
+            query: string.Join("&", keys.Select(k => "tagKeys=" + UriEncoding.Encode(k))));
+
+    public Task DeleteFunctionAsync(string name, CancellationToken cancellation) =>
+        SendAsync("DeleteFunction", "DELETE", Function(name), cancellation, mutates: true);
+
+    public Task PutFunctionConcurrencyAsync(string name, int reserved, CancellationToken cancellation) =>
+        SendAsync("PutFunctionConcurrency", "PUT", Concurrency(name), cancellation, new { ReservedConcurrentExecutions = reserved }, mutates: true);
+
+    public Task DeleteFunctionConcurrencyAsync(string name, CancellationToken cancellation) =>
+        SendAsync("DeleteFunctionConcurrency", "DELETE", Concurrency(name), cancellation, mutates: true);
+
+    public async Task<InvokeResult> InvokeAsync(string name, byte[] payload, CancellationToken cancellation, string? qualifier = null)
+    {
+        var request = new AwsRequest("Invoke", AwsService.Lambda, "POST", Function(name) + "/invocations")
+        {
+            Body = payload,
+            Query = qualifier is null ? "" : "Qualifier=" + UriEncoding.Encode(qualifier),
+            Headers = [new("X-Amz-Invocation-Type", "RequestResponse")],
+        };
+        var response = await aws.SendAsync(request, cancellation).ConfigureAwait(false);
+        return new InvokeResult(response.StatusCode, response.Header("X-Amz-Function-Error"), response.Header("X-Amz-Executed-Version"), response.Body);
+    }
+
+    private async Task<T> CallAsync<T>(string operation, string method, string path, CancellationToken cancellation,
+        object? body = null, bool mutates = false, string query = "")
+    {
+        var response = await SendAsync(operation, method, path, cancellation, body, mutates, query).ConfigureAwait(false);
+        return JsonSerializer.Deserialize<T>(response.Body, Json)
+               ?? throw new AwsServiceException(operation, "EmptyResponse", "Lambda answered with an empty body", response.StatusCode, response.Header("x-amzn-RequestId"));
+    }
+
+    private Task<AwsResponse> SendAsync(string operation, string method, string path, CancellationToken cancellation,
+        object? body = null, bool mutates = false, string query = "")
+    {
+        var request = new AwsRequest(operation, AwsService.Lambda, method, path)
+        {
+            Query = query,
+            Mutates = mutates,
+            Body = body is null ? (method is "POST" or "PUT" ? "{}"u8.ToArray() : []) : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json),
+            ContentType = method is "POST" or "PUT" ? "application/json" : null,
+        };
+        return aws.SendAsync(request, cancellation);
+    }
+
+    private static string Function(string name) => $"{Functions}/{UriEncoding.Encode(name)}";
+    private static string Tags(string arn) => $"/2017-03-31/tags/{UriEncoding.Encode(arn)}";
+    private static string Concurrency(string name) => $"/2017-10-31/functions/{UriEncoding.Encode(name)}/concurrency";
+}
