@@ -40,7 +40,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor LambadaEnvironmentKey = new("LMB0112", Severity.Error, "LAMBADA_ environment variable",
         "Environment variable '{0}' is in the LAMBADA_ namespace that Lambada sets itself — choose another name");
     public static readonly DiagnosticDescriptor EnvironmentTooLarge = new("LMB0113", Severity.Error, "Environment too large",
-        "The environment takes {0} bytes (with LAMBADA_HANDLER), Lambda allows 4096 — shorten the values or read large settings at run time (S3, Parameter Store)");
+        "The environment takes {0} bytes (with Lambada's LAMBADA_HANDLER and LAMBADA_SETTINGS), Lambda allows 4096 — shorten the values or read large settings at run time (S3, Parameter Store)");
     public static readonly DiagnosticDescriptor DuplicateEnvironmentKey = new("LMB0114", Severity.Error, "Duplicate environment variable",
         "Environment variable '{0}' is set more than once — keep one [LambadaEnvironment] per name");
 
@@ -101,6 +101,24 @@ public static class DiagnosticCatalogue
         "The package of {0} is {1} MB zipped, above the 50 MB Lambda accepts in a direct upload — set LambadaS3Bucket so the deploy uploads it through S3");
     public static readonly DiagnosticDescriptor RuntimeKindMismatch = new("LMB0204", Severity.Error, "Functions disagree on managed versus provided runtime",
         "Runtime is {0} here but {1} for {2} — all functions of one assembly share one package, either framework-dependent (dotnet8, dotnet10) or self-contained (provided.al2023); give them the same kind of runtime");
+
+    // 03xx: deploy. The message is composed where the problem is found; each says what changed and what did not.
+    public static readonly DiagnosticDescriptor DeployAwsError = new("LMB0301", Severity.Error, "An AWS call failed",
+        "{0}: {1}");
+    public static readonly DiagnosticDescriptor RoleNotFound = new("LMB0302", Severity.Error, "Role not found",
+        "{0}: {1}");
+    public static readonly DiagnosticDescriptor RoleAmbiguous = new("LMB0303", Severity.Error, "Role pattern matches several roles",
+        "{0}: {1}");
+    public static readonly DiagnosticDescriptor DeployNeedsS3 = new("LMB0304", Severity.Error, "Package too large to upload inline",
+        "{0}: {1}");
+    public static readonly DiagnosticDescriptor FunctionNotReady = new("LMB0305", Severity.Error, "Function failed or never became ready",
+        "{0}: {1}");
+    public static readonly DiagnosticDescriptor OwnedByAnotherProject = new("LMB0306", Severity.Error, "Function belongs to another project",
+        "{0}: {1}");
+    public static readonly DiagnosticDescriptor FunctionAdopted = new("LMB0307", Severity.Warning, "Function taken over",
+        "{0}: {1}");
+    public static readonly DiagnosticDescriptor AwsConfiguration = new("LMB0308", Severity.Error, "AWS credentials, region or endpoint missing",
+        "{0}: {1}");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

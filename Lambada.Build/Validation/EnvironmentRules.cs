@@ -9,6 +9,10 @@ public static partial class EnvironmentRules
     public const int MaxTotalBytes = 4096;
     public const string HandlerVariable = "LAMBADA_HANDLER";
 
+    /// <summary>Lambada's digest of the settings ListFunctions cannot show (see <c>Deployment.DesiredFunction</c>).</summary>
+    public const string SettingsVariable = "LAMBADA_SETTINGS";
+    public const int SettingsDigestLength = 16;
+
     /// <summary>Names Lambda sets itself and refuses to take from a function's configuration.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -38,7 +42,7 @@ public static partial class EnvironmentRules
                 yield return f.Report(DiagnosticCatalogue.InvalidEnvironmentKey, key);
         }
 
-        var bytes = TotalBytes(f.Definition.Environment) + Encoding.UTF8.GetByteCount(HandlerVariable + f.Definition.Method);
+        var bytes = TotalBytes(f.Definition.Environment) + Encoding.UTF8.GetByteCount(HandlerVariable + f.Definition.Method + SettingsVariable) + SettingsDigestLength;
         if (bytes > MaxTotalBytes)
             yield return f.Report(DiagnosticCatalogue.EnvironmentTooLarge, bytes);
     }

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using Lambada.Build.Aws.Signing;
 
@@ -18,13 +17,15 @@ public sealed class CredentialSource
     /// <summary>The SDK's own credentials object, for the SDK clients Lambada uses (STS, S3).</summary>
     public AWSCredentials SdkCredentials => _credentials;
 
-    public static CredentialSource Resolve(string? profile)
+    public static CredentialSource Resolve(string? profile) => Resolve(profile, Environment.GetEnvironmentVariable);
+
+    public static CredentialSource Resolve(string? profile, Func<string, string?> environment)
     {
         try
         {
             if (!string.IsNullOrWhiteSpace(profile))
             {
-                if (!new CredentialProfileStoreChain().TryGetAWSCredentials(profile.Trim(), out var fromProfile))
+                if (!SharedProfiles.Open(environment).TryGetAWSCredentials(profile.Trim(), out var fromProfile))
                     throw new AwsConfigurationException($"The AWS profile '{profile}' (LambadaProfile) was not found or has no usable credentials. Check ~/.aws/config and ~/.aws/credentials.");
                 return new CredentialSource(fromProfile);
             }

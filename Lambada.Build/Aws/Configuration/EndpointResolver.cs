@@ -21,11 +21,18 @@ public static class EndpointResolver
     {
         if (string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
             return null;
-        var value = NonEmpty(environment($"AWS_ENDPOINT_URL_{service.EndpointId}")) ?? NonEmpty(environment("AWS_ENDPOINT_URL"));
+        var variable = $"AWS_ENDPOINT_URL_{service.EndpointId}";
+        var value = NonEmpty(environment(variable));
+        if (value is null)
+        {
+            variable = "AWS_ENDPOINT_URL";
+            value = NonEmpty(environment(variable));
+        }
         if (value is null)
             return null;
         if (!Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new AwsConfigurationException($"The endpoint URL '{value}' for {service.EndpointId} is not an http(s) URL. Fix AWS_ENDPOINT_URL_{service.EndpointId} or AWS_ENDPOINT_URL.");
+            throw new AwsConfigurationException(
+                $"{variable} is '{value}', which is not an http(s) URL such as http://localhost:4566. Fix or unset {variable}.");
         return uri;
     }
 

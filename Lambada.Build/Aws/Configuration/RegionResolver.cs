@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 
 namespace Lambada.Build.Aws.Configuration;
 
@@ -15,17 +14,17 @@ public static class RegionResolver
         var region = NonEmpty(lambadaRegion)
                      ?? NonEmpty(environment("AWS_REGION"))
                      ?? NonEmpty(environment("AWS_DEFAULT_REGION"))
-                     ?? ProfileRegion(profile)
+                     ?? ProfileRegion(profile, environment)
                      ?? (sdkChain ?? SdkChain)();
         return region ?? throw new AwsConfigurationException(
             "No AWS region is set. Set LambadaRegion (-p:LambadaRegion=eu-west-1), AWS_REGION, or a region in your AWS profile.");
     }
 
-    private static string? ProfileRegion(string? profile)
+    private static string? ProfileRegion(string? profile, Func<string, string?> environment)
     {
         if (NonEmpty(profile) is not { } name)
             return null;
-        return new CredentialProfileStoreChain().TryGetProfile(name, out var found) ? found.Region?.SystemName : null;
+        return SharedProfiles.Open(environment).TryGetProfile(name, out var found) ? found.Region?.SystemName : null;
     }
 
     private static string? SdkChain()

@@ -1,0 +1,47 @@
+using Lambada.Build.Aws.Configuration;
+using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws.Iam;
+using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Aws.Sdk;
+
+namespace Lambada.Build.Aws;
+
+/// <summary>Every AWS client a deploy needs, sharing one region, one credential source and one HTTP connection pool.</summary>
+public sealed class AwsClients : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private AwsClients(string region, HttpClient http, AwsHttpClient aws, CallerIdentity identity, PackageUploader uploader)
+    {
+        Region = region;
+        _http = http;
+        Http = aws;
+        Lambda = new LambdaClient(aws);
+        Iam = new IamClient(aws);
+        Identity = identity;
+        Uploader = uploader;
+    }
+
+    public string Region { get; }
+    public AwsHttpClient Http { get; }
+    public LambdaClient Lambda { get; }
+    public IamClient Iam { get; }
+    public CallerIdentity Identity { get; }
+    public PackageUploader Uploader { get; }
+
+    public static AwsClients Create(string? region, string? profile, Func<string, string?> environment, RetryPolicy policy, Action<AwsAttempt>? observer)
+    {
+        var resolvedRegion = RegionResolver.Resolve(region, profile, environment);
+        var credentials = CredentialSource.Resolve(profile);
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        var aws = new AwsHttpClient(http, credentials.GetAsync, service => EndpointResolver.Resolve(service, resolvedRegion, environment), policy)
+        {
+            Observer = observer,
+        };
+        var identity = new CallerIdentity(credentials.SdkCredentials, EndpointResolver.Resolve(AwsService.Sts, resolvedRegion, environment), resolvedRegion);
+        var uploader = new PackageUploader(credentials.SdkCredentials, EndpointResolver.Resolve(AwsService.S3, resolvedRegion, environment), resolvedRegion);
+        return new AwsClients(resolvedRegion, http, aws, identity, uploader);
+    }
+
+    public void Dispose() => _http.Dispose();
+}

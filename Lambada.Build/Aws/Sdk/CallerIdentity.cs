@@ -1,0 +1,35 @@
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using Lambada.Build.Aws.Configuration;
+using Lambada.Build.Aws.Http;
+
+namespace Lambada.Build.Aws.Sdk;
+
+/// <summary>The caller's account id, from STS GetCallerIdentity (AWSSDK.SecurityToken), asked at most once.</summary>
+public sealed class CallerIdentity(AWSCredentials credentials, AwsEndpoint endpoint, string region)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _accountId;
+
+    public async Task<string> AccountIdAsync(CancellationToken cancellation)
+    {
+        await _gate.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            if (_accountId is not null)
+                return _accountId;
+            using var sts = new AmazonSecurityTokenServiceClient(credentials, SdkClientConfig.For<AmazonSecurityTokenServiceConfig>(endpoint, region));
+            var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellation).ConfigureAwait(false);
+            return _accountId = identity.Account;
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new AwsServiceException("GetCallerIdentity", e.ErrorCode ?? "Unknown", e.Message, (int)e.StatusCode, e.RequestId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Lambada.Build.Deployment;
+
+/// <summary>The deploy settings MSBuild passes in (the <c>Lambada*</c> properties).</summary>
+public sealed record DeployOptions
+{
+    /// <summary>Value of the <c>lambada:project</c> tag that marks the functions this project owns.</summary>
+    public required string Project { get; init; }
+    public string? Region { get; init; }
+    public string? Profile { get; init; }
+    public string? S3Bucket { get; init; }
+    public string S3Prefix { get; init; } = "";
+    public bool PlanOnly { get; init; }
+    public bool Prune { get; init; }
+    public bool CreateRoles { get; init; }
+    public bool Publish { get; init; }
+    public int Parallelism { get; init; } = 4;
+}

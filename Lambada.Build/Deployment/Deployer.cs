@@ -1,0 +1,107 @@
+using Lambada.Build.Aws;
+using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Manifest;
+using Lambada.Build.Validation;
+
+namespace Lambada.Build.Deployment;
+
+/// <summary>
+/// The Apply stage (DESIGN §6): read remote state with one ListFunctions, resolve roles, plan every function, then
+/// (unless only planning) apply the plans in parallel. One function's failure never stops the others.
+/// </summary>
+public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWaiter waiter, IDeployLog log)
+{
+    public async Task<DeployResult> RunAsync(FunctionsManifest manifest, string packagePath, string codeSha256, CancellationToken cancellation)
+    {
+        var remote = (await aws.Lambda.ListFunctionsAsync(cancellation).ConfigureAwait(false)).ToDictionary(f => f.FunctionName, StringComparer.Ordinal);
+        var package = new PackageSource(packagePath, codeSha256, manifest.Assembly, options.S3Bucket, options.S3Prefix, aws.Uploader);
+        var roles = new RoleResolver(aws.Iam, aws.Identity, options.CreateRoles, options.PlanOnly, log);
+
+        var planned = await Task.WhenAll(manifest.Functions.Select(f => PlanAsync(f, remote.GetValueOrDefault(f.Name), roles, codeSha256, cancellation))).ConfigureAwait(false);
+        var plans = planned.ToList();
+        if (options.Prune)
+            plans.AddRange(await PrunePlansAsync(manifest, remote.Values, cancellation).ConfigureAwait(false));
+
+        var outcomes = options.PlanOnly
+            ? plans.Select(p => p.Outcome ?? Planned(p.Plan!)).ToList()
+            : await ApplyAsync(plans, package, cancellation).ConfigureAwait(false);
+        return new DeployResult(outcomes, aws.Http.Requests, aws.Http.MutatingRequests);
+    }
+
+    private async Task<PlanOrFailure> PlanAsync(FunctionDefinition definition, FunctionConfiguration? remote, RoleResolver roles, string codeSha256, CancellationToken cancellation)
+    {
+        var spec = new RoleSpec(definition.Role);
+        try
+        {
+            // The role the function already has satisfies its spec: no IAM call, so an unchanged redeploy stays at one ListFunctions.
+            var roleArn = remote?.Role is { } current && spec.Matches(current)
+                ? current
+                : (await roles.ResolveAsync(spec, cancellation).ConfigureAwait(false)).Arn;
+            var plan = Planner.Plan(DesiredFunction.From(definition, options.Project), remote, roleArn, codeSha256);
+            return new PlanOrFailure(plan, roleArn, null);
+        }
+        catch (DeploymentException e)
+        {
+            return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed) { ErrorCode = e.Code, ErrorMessage = e.Message });
+        }
+        catch (Aws.Http.AwsServiceException e)
+        {
+            return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed)
+            {
+                ErrorCode = FunctionApplier.AwsErrorCode,
+                ErrorMessage = $"resolving role '{spec}': {e.Operation} failed: {e.Code}: {e.AwsMessage} (HTTP {e.StatusCode}). Nothing was changed.",
+            });
+        }
+    }
+
+    /// <summary>Only functions Lambada deployed (they carry LAMBADA_HANDLER) are asked for their tags; a delete needs this project's tag.</summary>
+    private async Task<IEnumerable<PlanOrFailure>> PrunePlansAsync(FunctionsManifest manifest, IEnumerable<FunctionConfiguration> remote, CancellationToken cancellation)
+    {
+        var declared = manifest.Functions.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var candidates = remote.Where(f => !declared.Contains(f.FunctionName)
+                                          && f.Environment?.Variables?.ContainsKey(EnvironmentRules.HandlerVariable) == true).ToList();
+        var plans = new List<PlanOrFailure>();
+        foreach (var candidate in candidates)
+        {
+            var tags = await aws.Lambda.ListTagsAsync(candidate.FunctionArn, cancellation).ConfigureAwait(false);
+            if (tags.TryGetValue(OwnershipTags.ProjectTag, out var owner) && owner == options.Project)
+                plans.Add(new PlanOrFailure(new FunctionPlan(candidate.FunctionName, PlannedAction.Delete, null, candidate), null, null));
+        }
+        return plans;
+    }
+
+    private async Task<List<FunctionOutcome>> ApplyAsync(IReadOnlyList<PlanOrFailure> plans, PackageSource package, CancellationToken cancellation)
+    {
+        var applier = new FunctionApplier(aws.Lambda, waiter, package, options.Project, options.Publish, log);
+        using var slots = new SemaphoreSlim(Math.Max(1, options.Parallelism));
+        var tasks = plans.Select(async p =>
+        {
+            if (p.Outcome is not null)
+                return p.Outcome;
+            if (p.Plan!.Action == PlannedAction.Unchanged)
+                return await applier.ApplyAsync(p.Plan, p.RoleArn!, cancellation).ConfigureAwait(false);
+            await slots.WaitAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                return await applier.ApplyAsync(p.Plan, p.RoleArn ?? "", cancellation).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        });
+        return (await Task.WhenAll(tasks).ConfigureAwait(false)).ToList();
+    }
+
+    private static FunctionOutcome Planned(FunctionPlan plan) => new(plan.Name, OutcomeKind.Planned)
+    {
+        MemorySize = plan.Desired?.Definition.MemorySize ?? plan.Remote?.MemorySize,
+        Timeout = plan.Desired?.Definition.Timeout ?? plan.Remote?.Timeout,
+        CodeSha256 = plan.Remote?.CodeSha256,
+        Arn = plan.Remote?.FunctionArn,
+        Version = plan.Remote?.Version,
+        Detail = $"{plan.Action.ToString().ToLowerInvariant()}: {plan.Summary}",
+    };
+
+    private sealed record PlanOrFailure(FunctionPlan? Plan, string? RoleArn, FunctionOutcome? Outcome);
+}

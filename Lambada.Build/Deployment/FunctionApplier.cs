@@ -1,0 +1,204 @@
+using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws.Lambda;
+
+namespace Lambada.Build.Deployment;
+
+/// <summary>
+/// Carries out one function's plan: configuration before code, a wait between calls, the code only when its hash
+/// differs, tags and reserved concurrency, then a published version and the alias. Stops at the first failure and says
+/// which steps were done.
+/// </summary>
+public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, PackageSource package, string project, bool publish, IDeployLog log)
+{
+    public static readonly string OwnedElsewhereCode = DiagnosticCatalogue.OwnedByAnotherProject.Code;
+    public static readonly string AdoptedCode = DiagnosticCatalogue.FunctionAdopted.Code;
+    public static readonly string AwsErrorCode = DiagnosticCatalogue.DeployAwsError.Code;
+
+    public async Task<FunctionOutcome> ApplyAsync(FunctionPlan plan, string roleArn, CancellationToken cancellation)
+    {
+        var steps = new Steps();
+        try
+        {
+            return plan.Action switch
+            {
+                PlannedAction.Create => await CreateAsync(plan.Desired!, roleArn, steps, cancellation).ConfigureAwait(false),
+                PlannedAction.Update => await UpdateAsync(plan, roleArn, steps, cancellation).ConfigureAwait(false),
+                PlannedAction.Delete => await DeleteAsync(plan, steps, cancellation).ConfigureAwait(false),
+                _ => Row(plan.Name, OutcomeKind.Unchanged, plan.Remote!),
+            };
+        }
+        catch (AwsServiceException e)
+        {
+            return steps.Failed(plan.Name, AwsErrorCode, $"{e.Operation} failed: {e.Code}: {e.AwsMessage} (HTTP {e.StatusCode}{(e.RequestId is null ? "" : $", request id {e.RequestId}")})");
+        }
+        catch (DeploymentException e)
+        {
+            return steps.Failed(plan.Name, e.Code, e.Message);
+        }
+    }
+
+    private async Task<FunctionOutcome> CreateAsync(DesiredFunction desired, string roleArn, Steps steps, CancellationToken cancellation)
+    {
+        var d = desired.Definition;
+        steps.Plan("create", d.ReservedConcurrency is null ? null : "reserved concurrency", NeedsVersion(d, true) ? "publish version" : null, d.Alias is null ? null : $"alias {d.Alias}");
+        var created = await lambda.CreateFunctionAsync(new CreateFunctionRequest
+        {
+            FunctionName = d.Name,
+            Role = roleArn,
+            Code = await package.CodeAsync().ConfigureAwait(false),
+            Runtime = d.Runtime,
+            Handler = d.Handler,
+            Description = d.Description,
+            Timeout = d.Timeout,
+            MemorySize = d.MemorySize,
+            Environment = new EnvironmentSettings(desired.Environment),
+            Tags = desired.Tags,
+            Architectures = [d.Architecture],
+            EphemeralStorage = new EphemeralStorageSettings(d.EphemeralStorage),
+        }, cancellation).ConfigureAwait(false);
+        steps.Done("create");
+        var current = await waiter.WaitAsync(d.Name, created, cancellation).ConfigureAwait(false);
+        if (d.ReservedConcurrency is { } reserved)
+        {
+            await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
+            steps.Done("reserved concurrency");
+        }
+        var version = await PublishAsync(d, current, changed: true, steps, cancellation).ConfigureAwait(false);
+        return Row(d.Name, OutcomeKind.Created, current, version) with { Done = steps.DoneList };
+    }
+
+    private async Task<FunctionOutcome> UpdateAsync(FunctionPlan plan, string roleArn, Steps steps, CancellationToken cancellation)
+    {
+        var desired = plan.Desired!;
+        var d = desired.Definition;
+        var codeChanged = plan.CodeChanged || plan.ArchitectureChanged;
+        steps.Plan(plan.ConfigChanges.Count > 0 ? "configuration" : null, codeChanged ? "code" : null, plan.SettingsChanged ? "tags" : null,
+            plan.SettingsChanged && d.ReservedConcurrency is not null ? "reserved concurrency" : null,
+            NeedsVersion(d, true) ? "publish version" : null, d.Alias is null ? null : $"alias {d.Alias}");
+
+        var remote = await lambda.GetFunctionAsync(d.Name, cancellation).ConfigureAwait(false)
+                     ?? throw new DeploymentException(AwsErrorCode, $"{d.Name} disappeared while deploying; run the build again to create it.");
+        var tags = remote.Tags ?? new Dictionary<string, string>();
+        CheckOwnership(d.Name, tags);
+        var current = await waiter.WaitAsync(d.Name, remote.Configuration, cancellation).ConfigureAwait(false);
+
+        if (plan.ConfigChanges.Count > 0)
+        {
+            var updated = await lambda.UpdateFunctionConfigurationAsync(d.Name, new UpdateFunctionConfigurationRequest
+            {
+                Role = roleArn,
+                Handler = d.Handler,
+                Description = d.Description,
+                Timeout = d.Timeout,
+                MemorySize = d.MemorySize,
+                Runtime = d.Runtime,
+                Environment = new EnvironmentSettings(desired.Environment),
+                EphemeralStorage = new EphemeralStorageSettings(d.EphemeralStorage),
+            }, cancellation).ConfigureAwait(false);
+            steps.Done("configuration");
+            current = await waiter.WaitAsync(d.Name, updated, cancellation).ConfigureAwait(false);
+        }
+        if (codeChanged)
+        {
+            var code = await package.CodeAsync().ConfigureAwait(false);
+            var updated = await lambda.UpdateFunctionCodeAsync(d.Name, new UpdateFunctionCodeRequest
+            {
+                ZipFile = code.ZipFile,
+                S3Bucket = code.S3Bucket,
+                S3Key = code.S3Key,
+                Architectures = [d.Architecture],
+            }, cancellation).ConfigureAwait(false);
+            steps.Done("code");
+            current = await waiter.WaitAsync(d.Name, updated, cancellation).ConfigureAwait(false);
+        }
+        if (plan.SettingsChanged)
+        {
+            var missing = desired.Tags.Where(t => !tags.TryGetValue(t.Key, out var value) || value != t.Value).ToDictionary(t => t.Key, t => t.Value);
+            if (missing.Count > 0)
+                await lambda.TagResourceAsync(current.FunctionArn, missing, cancellation).ConfigureAwait(false);
+            steps.Done("tags");
+            if (d.ReservedConcurrency is { } reserved && remote.Concurrency?.ReservedConcurrentExecutions != reserved)
+            {
+                await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
+                steps.Done("reserved concurrency");
+            }
+        }
+        var changed = plan.ConfigChanges.Count > 0 || codeChanged;
+        var version = await PublishAsync(d, current, changed, steps, cancellation).ConfigureAwait(false);
+        return Row(d.Name, OutcomeKind.Updated, current, version) with { Done = steps.DoneList, Detail = plan.Summary };
+    }
+
+    private async Task<FunctionOutcome> DeleteAsync(FunctionPlan plan, Steps steps, CancellationToken cancellation)
+    {
+        steps.Plan("delete");
+        await lambda.DeleteFunctionAsync(plan.Name, cancellation).ConfigureAwait(false);
+        steps.Done("delete");
+        return Row(plan.Name, OutcomeKind.Deleted, plan.Remote!) with { Done = steps.DoneList };
+    }
+
+    /// <summary>With an alias (or LambadaPublish) a version is published once configuration and code are final, and the alias moved to it.</summary>
+    private async Task<string?> PublishAsync(Manifest.FunctionDefinition d, Aws.Lambda.FunctionConfiguration current, bool changed, Steps steps, CancellationToken cancellation)
+    {
+        if (!NeedsVersion(d, changed))
+            return null;
+        var alias = d.Alias is null ? null : await lambda.GetAliasAsync(d.Name, d.Alias, cancellation).ConfigureAwait(false);
+        if (!changed && alias is not null)
+            return alias.FunctionVersion;
+        var version = await lambda.PublishVersionAsync(d.Name, new PublishVersionRequest(current.CodeSha256, null, null), cancellation).ConfigureAwait(false);
+        steps.Done("publish version");
+        await waiter.WaitAsync(d.Name, version, cancellation).ConfigureAwait(false);
+        if (d.Alias is { } name)
+        {
+            if (alias is null)
+                await lambda.CreateAliasAsync(d.Name, name, version.Version!, cancellation).ConfigureAwait(false);
+            else
+                await lambda.UpdateAliasAsync(d.Name, name, version.Version!, cancellation).ConfigureAwait(false);
+            steps.Done($"alias {name}");
+        }
+        return version.Version;
+    }
+
+    private bool NeedsVersion(Manifest.FunctionDefinition d, bool changed) => d.Alias is not null || (publish && changed);
+
+    private void CheckOwnership(string name, IReadOnlyDictionary<string, string> tags)
+    {
+        if (!tags.TryGetValue(OwnershipTags.ProjectTag, out var owner))
+        {
+            log.Warning(AdoptedCode, name, $"it existed without a {OwnershipTags.ProjectTag} tag; Lambada takes it over for project '{project}'.");
+            return;
+        }
+        if (owner != project)
+            throw new DeploymentException(OwnedElsewhereCode,
+                $"{name} belongs to Lambada project '{owner}' ({OwnershipTags.ProjectTag} tag), not '{project}'. Rename the function, or delete it there first. Nothing was changed.");
+    }
+
+    private static FunctionOutcome Row(string name, OutcomeKind kind, Aws.Lambda.FunctionConfiguration c, string? version = null) => new(name, kind)
+    {
+        MemorySize = c.MemorySize,
+        Timeout = c.Timeout,
+        CodeSha256 = c.CodeSha256,
+        Arn = c.FunctionArn,
+        Version = version ?? c.Version,
+    };
+
+    /// <summary>The steps a function's deploy meant to take and the ones it finished, for an honest failure message.</summary>
+    private sealed class Steps
+    {
+        private readonly List<string> _planned = [];
+        private readonly List<string> _done = [];
+
+        public IReadOnlyList<string> DoneList => _done;
+
+        public void Plan(params string?[] steps) => _planned.AddRange(steps.OfType<string>());
+
+        public void Done(string step) => _done.Add(step);
+
+        public FunctionOutcome Failed(string name, string code, string message) => new(name, OutcomeKind.Failed)
+        {
+            ErrorCode = code,
+            ErrorMessage = message,
+            Done = _done.ToList(),
+            NotDone = _planned.Where(p => !_done.Contains(p)).ToList(),
+        };
+    }
+}

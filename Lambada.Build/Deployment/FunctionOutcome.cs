@@ -1,0 +1,18 @@
+namespace Lambada.Build.Deployment;
+
+public enum OutcomeKind { Created, Updated, Unchanged, Deleted, Planned, Failed }
+
+/// <summary>What happened to one function: the report's row, the steps done, and the error that stopped it.</summary>
+public sealed record FunctionOutcome(string Name, OutcomeKind Kind)
+{
+    public int? MemorySize { get; init; }
+    public int? Timeout { get; init; }
+    public string? CodeSha256 { get; init; }
+    public string? Version { get; init; }
+    public string? Arn { get; init; }
+    public IReadOnlyList<string> Done { get; init; } = [];
+    public IReadOnlyList<string> NotDone { get; init; } = [];
+    public string? ErrorCode { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string Detail { get; init; } = "";
+}

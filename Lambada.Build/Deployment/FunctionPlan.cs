@@ -1,0 +1,34 @@
+using Lambada.Build.Aws.Lambda;
+
+namespace Lambada.Build.Deployment;
+
+public enum PlannedAction { Create, Update, Unchanged, Delete }
+
+/// <summary>One field that differs between Lambda and the attribute. Environment values never appear, only key names.</summary>
+public sealed record FieldChange(string Field, string Before, string After)
+{
+    public override string ToString() => $"{Field}: {Before} -> {After}";
+}
+
+/// <summary>What a deploy will do to one function, decided from ListFunctions alone.</summary>
+public sealed record FunctionPlan(string Name, PlannedAction Action, DesiredFunction? Desired, FunctionConfiguration? Remote)
+{
+    public IReadOnlyList<FieldChange> ConfigChanges { get; init; } = [];
+    public bool CodeChanged { get; init; }
+    public bool ArchitectureChanged { get; init; }
+
+    /// <summary>Tags, reserved concurrency or alias differ (the <c>LAMBADA_SETTINGS</c> digest changed).</summary>
+    public bool SettingsChanged { get; init; }
+
+    public string Summary => Action switch
+    {
+        PlannedAction.Update => string.Join("; ", ConfigChanges.Select(c => c.ToString())
+            .Concat(CodeChanged ? [$"code: {Short(Remote?.CodeSha256)} -> new package"] : [])
+            .Concat(ArchitectureChanged ? [$"architecture: {string.Join(",", Remote?.Architectures ?? [])} -> {Desired?.Definition.Architecture}"] : [])),
+        PlannedAction.Create => "new function",
+        PlannedAction.Delete => "no attribute declares it any more (LambadaPrune)",
+        _ => "",
+    };
+
+    public static string Short(string? codeSha256) => string.IsNullOrEmpty(codeSha256) ? "-" : codeSha256[..Math.Min(8, codeSha256.Length)];
+}

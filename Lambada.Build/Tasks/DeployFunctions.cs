@@ -1,0 +1,83 @@
+using Lambada.Build.Aws;
+using Lambada.Build.Aws.Configuration;
+using Lambada.Build.Aws.Http;
+using Lambada.Build.Deployment;
+using Microsoft.Build.Framework;
+
+namespace Lambada.Build.Tasks;
+
+/// <summary>
+/// MSBuild adapter of <see cref="Deployer"/>: creates or updates one Lambda function per attribute (or, with
+/// <see cref="PlanOnly"/>, only says what it would change), prints the report table and logs each failed function as
+/// one error at its attribute.
+/// </summary>
+public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    [Required] public string ManifestPath { get; set; } = "";
+    [Required] public string PackagePath { get; set; } = "";
+    [Required] public string Project { get; set; } = "";
+    public string? Region { get; set; }
+    public string? Profile { get; set; }
+    public string? S3Bucket { get; set; }
+    public string? S3Prefix { get; set; }
+    public bool PlanOnly { get; set; }
+    public bool Prune { get; set; }
+    public bool CreateRoles { get; set; }
+    public bool Publish { get; set; }
+    public int Parallelism { get; set; } = 4;
+
+    public void Cancel() => _cancel.Cancel();
+
+    public override bool Execute()
+    {
+        if (!File.Exists(ManifestPath))
+        {
+            Log.LogMessage(MessageImportance.High, $"Lambada: no functions in {ManifestPath}, nothing to deploy");
+            return true;
+        }
+        var manifest = ManifestWriter.Read(ManifestPath);
+        var redactor = new Redactor(manifest.Functions.SelectMany(f => f.Environment.Values));
+        var log = new MSBuildDeployLog(Log, manifest, redactor);
+        try
+        {
+            var options = new DeployOptions
+            {
+                Project = Project, Region = Blank(Region), Profile = Blank(Profile), S3Bucket = Blank(S3Bucket), S3Prefix = S3Prefix ?? "",
+                PlanOnly = PlanOnly, Prune = Prune, CreateRoles = CreateRoles, Publish = Publish, Parallelism = Parallelism,
+            };
+            using var aws = AwsClients.Create(options.Region, options.Profile, Environment.GetEnvironmentVariable, RetryPolicy.Default, log.Attempt);
+            Log.LogMessage(MessageImportance.High,
+                $"Lambada: {(PlanOnly ? "planning" : "deploying")} {manifest.Functions.Count} function(s) of {manifest.Assembly} to {aws.Region}");
+            var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15));
+            var codeSha256 = File.ReadAllText(PackagePath + ".sha256").Trim();
+            var result = new Deployer(aws, options, waiter, log).RunAsync(manifest, PackagePath, codeSha256, _cancel.Token).GetAwaiter().GetResult();
+            log.Report(result, PlanOnly);
+        }
+        catch (AwsConfigurationException e)
+        {
+            log.Error(DiagnosticCatalogue.AwsConfiguration, manifest.Assembly, e.Message + " Nothing was changed.");
+        }
+        catch (DeploymentException e)
+        {
+            log.Error(DiagnosticCatalogue.All.First(d => d.Code == e.Code), manifest.Assembly, e.Message + " Nothing was changed.");
+        }
+        catch (AwsServiceException e)
+        {
+            log.Error(DiagnosticCatalogue.DeployAwsError, manifest.Assembly,
+                $"{e.Operation} failed: {e.Code}: {e.AwsMessage} (HTTP {e.StatusCode}). Nothing was changed.");
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            Log.LogWarning("Lambada: deploy cancelled; functions already started may have been changed — run the build again to finish.");
+        }
+        catch (Exception e)
+        {
+            Log.LogUnexpected(e);
+        }
+        return !Log.HasLoggedErrors;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Lambada.Build.Aws.Http;
+using Lambada.Build.Deployment;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Lambada.Build.Tasks;
+
+/// <summary>The deploy's voice in the build log: progress, retries, the report table, and one error per failed function at its attribute.</summary>
+internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest manifest, Redactor redactor) : IDeployLog
+{
+    public void Info(string message) => log.LogMessage(MessageImportance.High, "Lambada: " + redactor.Apply(message));
+
+    public void Warning(string code, string function, string message) =>
+        Log(DiagnosticCatalogue.All.First(d => d.Code == code), function, message);
+
+    public void Error(DiagnosticDescriptor descriptor, string subject, string message) => Log(descriptor, subject, message);
+
+    public void Attempt(AwsAttempt attempt)
+    {
+        if (attempt.Error is { } error && attempt.RetryIn is { } wait)
+            log.LogMessage(MessageImportance.Normal, redactor.Apply(
+                $"Lambada: {attempt.Operation} answered {error.Code} (HTTP {error.StatusCode}); retrying in {wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (attempt {attempt.Attempt + 1})"));
+        else
+            log.LogMessage(MessageImportance.Low, $"Lambada: {attempt.Operation} -> {attempt.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response"}");
+    }
+
+    public void Report(DeployResult result, bool planOnly)
+    {
+        foreach (var line in DeployReport.Format(result.Outcomes))
+            log.LogMessage(MessageImportance.High, "  " + line);
+        foreach (var outcome in result.Outcomes.Where(o => o.Kind == OutcomeKind.Planned && !o.Detail.StartsWith("unchanged", StringComparison.Ordinal)))
+            log.LogMessage(MessageImportance.High, $"  {outcome.Name}: {redactor.Apply(outcome.Detail)}");
+        foreach (var failed in result.Outcomes.Where(o => o.Kind == OutcomeKind.Failed))
+        {
+            var done = failed.Done.Count == 0 ? "Nothing was changed." : $"Done: {string.Join(", ", failed.Done)}.";
+            var notDone = failed.NotDone.Count == 0 ? "" : $" Not done: {string.Join(", ", failed.NotDone)}.";
+            Log(DiagnosticCatalogue.All.First(d => d.Code == failed.ErrorCode), failed.Name, $"{failed.ErrorMessage} {done}{notDone}");
+        }
+        var counts = string.Join(", ", result.Outcomes.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        log.LogMessage(MessageImportance.High,
+            $"Lambada: {(planOnly ? "plan" : "deploy")} done: {counts}; {result.Requests} AWS request(s), {result.MutatingRequests} of them changing something");
+    }
+
+    private void Log(DiagnosticDescriptor descriptor, string function, string message)
+    {
+        var source = manifest.Functions.FirstOrDefault(f => f.Name == function)?.Source;
+        log.LogDiagnostic(descriptor.Create(source, function, redactor.Apply(message)));
+    }
+}
