@@ -50,11 +50,14 @@ public static class SigV4Signer
     public static (string Text, string SignedHeaders) CanonicalRequest(
         SignableRequest request, IEnumerable<KeyValuePair<string, string>> addedHeaders, string service)
     {
-        var headers = request.Headers
-            .Where(h => !h.Key.Equals("X-Amz-Date", StringComparison.OrdinalIgnoreCase)
-                        && !h.Key.Equals("X-Amz-Security-Token", StringComparison.OrdinalIgnoreCase))
-            .Concat(addedHeaders)
-            .Append(new("host", request.Host))
+        var added = addedHeaders.ToList();
+        var own = request.Headers
+            .Where(h => !added.Any(a => a.Key.Equals(h.Key, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (!own.Any(h => h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase)))
+            own.Add(new("host", request.Host));
+        var headers = own
+            .Concat(added)
             .Where(h => !UnsignedHeaders.Contains(h.Key))
             .GroupBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -117,7 +120,7 @@ public static class SigV4Signer
     }
 
     private static string CanonicalHeaderValue(string value) =>
-        string.Join(' ', value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static byte[] SigningKey(string secret, string date, string region, string service)
     {
