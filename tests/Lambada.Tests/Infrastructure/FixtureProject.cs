@@ -42,18 +42,27 @@ public sealed class FixtureProject : IDisposable
 
     public ProcessResult Build(params string[] arguments) => DotnetBuild.Run(ProjectFile, arguments);
 
+    /// <summary>A build with extra environment variables, e.g. a moto server's endpoint and dummy credentials.</summary>
+    public ProcessResult Build(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        DotnetBuild.Run(ProjectFile, environment, arguments);
+
     public void Dispose() => directory.Dispose();
 }
 
 /// <summary><c>dotnet build</c> with no reused nodes (so no task assembly stays loaded between builds) and plain console output.</summary>
 public static class DotnetBuild
 {
-    public static ProcessResult Run(string project, params string[] arguments) => ProcessRunner.Run("dotnet",
-        ["build", project, "-nodeReuse:false", "-tl:off", "-clp:NoSummary", .. arguments],
-        environment: new Dictionary<string, string?>
+    public static ProcessResult Run(string project, params string[] arguments) =>
+        Run(project, new Dictionary<string, string?>(), arguments);
+
+    public static ProcessResult Run(string project, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var all = new Dictionary<string, string?>(environment)
         {
             ["MSBUILDDISABLENODEREUSE"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
-        });
+        };
+        return ProcessRunner.Run("dotnet", ["build", project, "-nodeReuse:false", "-tl:off", "-clp:NoSummary", .. arguments], environment: all);
+    }
 }
