@@ -43,7 +43,7 @@ public static class LambadaHost
         {
             if (string.IsNullOrEmpty(methodId))
                 throw new HandlerNotFoundException($"{HandlerVariable} is not set: it names the method to run, as Namespace.Type::Method");
-            handler = new FunctionHandler(new FunctionCatalog(functions).ByMethodId(methodId).Method);
+            handler = new FunctionHandler(HandlerLookup.Find(functions, methodId));
         }
         catch (Exception e)
         {
