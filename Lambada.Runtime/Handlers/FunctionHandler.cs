@@ -15,19 +15,36 @@ internal sealed class FunctionHandler
     private readonly ParameterKind[] parameters;
     private readonly Type? eventType;
     private readonly Type? resultType;
+    private readonly bool awaitable;
 
     public FunctionHandler(MethodInfo method)
     {
         this.method = method;
-        parameters = method.GetParameters().Select(Classify).ToArray();
-        eventType = method.GetParameters().Zip(parameters).FirstOrDefault(p => p.Second == ParameterKind.Event).First?.ParameterType;
+        var declared = method.GetParameters();
+        parameters = new ParameterKind[declared.Length];
+        for (var i = 0; i < declared.Length; i++)
+        {
+            parameters[i] = Classify(declared[i].ParameterType);
+            if (parameters[i] == ParameterKind.Event)
+                eventType ??= declared[i].ParameterType;
+        }
         resultType = ResultTypes.Of(method.ReturnType);
+        awaitable = ResultTypes.IsAwaitable(method.ReturnType);
         instance = method.IsStatic ? null : CreateInstance(method.DeclaringType!);
     }
 
     /// <summary>Runs the handler. An exception of the handler propagates as itself; a bad event as <see cref="JsonException"/>.</summary>
     /// <returns>The serialized result; empty for void and Task.</returns>
-    public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, ILambadaContext context, CancellationToken cancellation)
+    public Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, ILambadaContext context, CancellationToken cancellation)
+    {
+        var returned = Call(Arguments(payload, context, cancellation));
+        // A synchronous handler with a JSON result needs no state machine: a cold start JITs none.
+        return awaitable || returned is Stream
+            ? CompleteAsync(returned, cancellation)
+            : Task.FromResult(Serialize(returned));
+    }
+
+    private object?[] Arguments(ReadOnlyMemory<byte> payload, ILambadaContext context, CancellationToken cancellation)
     {
         var arguments = new object?[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
@@ -40,27 +57,26 @@ internal sealed class FunctionHandler
                 _ => cancellation,
             };
         }
+        return arguments;
+    }
 
-        object? returned;
+    private object? Call(object?[] arguments)
+    {
         try
         {
-            returned = method.Invoke(instance, arguments);
+            return method.Invoke(instance, arguments);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
         }
-
-        var result = await ResultTypes.AwaitAsync(returned).ConfigureAwait(false);
-        return await SerializeAsync(result, cancellation).ConfigureAwait(false);
     }
 
-    private async Task<byte[]> SerializeAsync(object? result, CancellationToken cancellation)
+    private async Task<byte[]> CompleteAsync(object? returned, CancellationToken cancellation)
     {
-        if (resultType is null)
-            return [];
-        if (result is Stream stream)
+        var result = awaitable ? await ResultTypes.AwaitAsync(returned).ConfigureAwait(false) : returned;
+        if (resultType is not null && result is Stream stream)
         {
             await using (stream.ConfigureAwait(false))
             {
@@ -69,16 +85,17 @@ internal sealed class FunctionHandler
                 return buffer.ToArray();
             }
         }
-        return JsonSerializer.SerializeToUtf8Bytes(result, resultType, LambadaJson.Options);
+        return Serialize(result);
     }
 
-    private static ParameterKind Classify(ParameterInfo parameter) => parameter.ParameterType switch
-    {
-        var t when t == typeof(ILambadaContext) => ParameterKind.Context,
-        var t when t == typeof(CancellationToken) => ParameterKind.Cancellation,
-        var t when t == typeof(Stream) => ParameterKind.StreamEvent,
-        _ => ParameterKind.Event,
-    };
+    private byte[] Serialize(object? result) =>
+        resultType is null ? [] : JsonSerializer.SerializeToUtf8Bytes(result, resultType, LambadaJson.Options);
+
+    private static ParameterKind Classify(Type type) =>
+        type == typeof(ILambadaContext) ? ParameterKind.Context
+        : type == typeof(CancellationToken) ? ParameterKind.Cancellation
+        : type == typeof(Stream) ? ParameterKind.StreamEvent
+        : ParameterKind.Event;
 
     private static object CreateInstance(Type type)
     {

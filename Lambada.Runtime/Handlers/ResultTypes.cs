@@ -16,6 +16,11 @@ internal static class ResultTypes
         return returnType;
     }
 
+    /// <summary>Whether the handler hands back a Task or ValueTask (with or without a value) to be awaited.</summary>
+    public static bool IsAwaitable(Type returnType) =>
+        typeof(Task).IsAssignableFrom(returnType) || returnType == typeof(ValueTask)
+        || (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
+
     /// <summary>Awaits a returned Task/ValueTask (with or without a value) and gives its value; other values pass through.</summary>
     public static async Task<object?> AwaitAsync(object? returned)
     {
