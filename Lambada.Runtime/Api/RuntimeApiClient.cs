@@ -52,7 +52,7 @@ internal sealed class RuntimeApiClient : IDisposable
 
     private async Task PostErrorAsync(string path, FunctionError error, CancellationToken cancellation)
     {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error));
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, LambadaJsonContext.Default.FunctionError));
         content.Headers.ContentType = ErrorContentType;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, path)) { Content = content };
         request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, AsciiOnly(error.ErrorType));

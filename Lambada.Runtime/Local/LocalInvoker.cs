@@ -11,11 +11,11 @@ namespace Lambada.Runtime.Local;
 internal static class LocalInvoker
 {
     // Printed for a person: indented, and quotes or non-ASCII left as they are instead of \u escapes.
-    private static readonly JsonSerializerOptions ReadableJson = new()
+    private static readonly LambadaJsonContext ReadableJson = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     public static int Run(FunctionCatalog catalog, string[] args, TextWriter output, TextWriter errors)
     {
@@ -45,7 +45,7 @@ internal static class LocalInvoker
         catch (Exception e)
         {
             var error = e is HandlerNotFoundException ? FunctionError.Of("Runtime.NoSuchHandler", e.Message) : FunctionError.From(e);
-            output.WriteLine(JsonSerializer.Serialize(error, ReadableJson));
+            output.WriteLine(JsonSerializer.Serialize(error, ReadableJson.FunctionError));
             return 1;
         }
     }
