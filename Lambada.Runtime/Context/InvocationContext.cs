@@ -14,5 +14,8 @@ internal sealed class InvocationContext(Invocation invocation, TimeProvider cloc
     public TimeSpan RemainingTime => invocation.Deadline - clock.GetUtcNow();
     public string? ClientContext => invocation.ClientContext;
     public string? CognitoIdentity => invocation.CognitoIdentity;
-    public ILambadaLogger Logger { get; } = new LambdaLogger(invocation.RequestId, Console.Error);
+    // Made on first use: most invocations never log, and Console.Error costs a cold start a few milliseconds.
+    public ILambadaLogger Logger => logger ??= new LambdaLogger(invocation.RequestId, Console.Error);
+
+    private LambdaLogger? logger;
 }
