@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Lambada.Build.Manifest;
+using Lambada.Testing;
+using Lambada.Tests.Deployment;
+
+namespace Lambada.Tests.Integration;
+
+/// <summary>
+/// The sample in place, exactly as the README runs it. One class, so no two builds of samples/LambdaShell ever run
+/// at the same time.
+/// </summary>
+[TestClass]
+public sealed partial class SampleBuildTests
+{
+    private static readonly string Sample = Path.Combine(RepoPaths.Root, "samples", "LambdaShell");
+    private static readonly string ProjectFile = Path.Combine(Sample, "LambdaShell.csproj");
+
+    [TestMethod]
+    public void The_sample_builds_and_lists_lb_runCommand()
+    {
+        var result = DotnetBuild.Run(ProjectFile, "-p:LambadaList=true");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.IsTrue(ListedRow().IsMatch(result.Output), result.ToString());
+        var manifest = ManifestWriter.Read(Path.Combine(Sample, "obj", "Debug", "net10.0", "lambada", "functions.json"));
+        var run = manifest.Functions.Single(f => f.Name == "lb_runCommand");
+        Assert.AreEqual((512, 300, "*/lambda_s3_full"), (run.MemorySize, run.Timeout, run.Role));
+    }
+
+    [TestMethod]
+    public void Deploying_the_sample_creates_lb_runCommand_as_declared_and_a_second_deploy_changes_nothing()
+    {
+        using var aws = new DeployFixture();
+
+        var first = DotnetBuild.Run(ProjectFile, aws.BuildEnvironment, "-p:LambadaDeploy=true");
+        var mark = MotoRequestLog.Mark(aws.Moto);
+        var second = DotnetBuild.Run(ProjectFile, aws.BuildEnvironment, "-p:LambadaDeploy=true");
+        var secondRequests = MotoRequestLog.Since(aws.Moto, mark);
+
+        DeployFixture.Check(first);
+        var hash = File.ReadAllText(Path.Combine(Sample, "obj", "Debug", "net10.0", "lambada", "LambdaShell.zip.sha256")).Trim();
+        var run = aws.Configuration("lb_runCommand");
+        Assert.AreEqual(512, run.GetProperty("MemorySize").GetInt32());
+        Assert.AreEqual(300, run.GetProperty("Timeout").GetInt32());
+        Assert.AreEqual(DeployFixture.S3RoleArn, run.GetProperty("Role").GetString());
+        Assert.AreEqual(hash, run.GetProperty("CodeSha256").GetString());
+        Assert.AreEqual("LambdaShell.ShellFunctions::RunCommands", DeployFixture.Environment(run)["LAMBADA_HANDLER"]);
+        Assert.AreEqual(DeployFixture.BasicRoleArn, aws.Configuration("lb_describeRuntime").GetProperty("Role").GetString());
+
+        DeployFixture.Check(second);
+        Assert.AreEqual(0, secondRequests.Count(r => r.Mutates), string.Join("\n", secondRequests));
+        Assert.IsTrue(secondRequests.Count <= 3, "ceil(N/50) + 2 requests at most: " + string.Join("\n", secondRequests));
+        StringAssert.Contains(second.Output, "2 unchanged");
+    }
+
+    [GeneratedRegex(@"lb_runCommand\s+512 MB\s+300 s\s+dotnet10\s+x86_64\s+\*/lambda_s3_full\s+LambdaShell\.ShellFunctions::RunCommands")]
+    private static partial Regex ListedRow();
+}
