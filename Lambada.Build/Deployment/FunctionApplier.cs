@@ -164,12 +164,12 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
     {
         if (!tags.TryGetValue(OwnershipTags.ProjectTag, out var owner))
         {
-            log.Warning(AdoptedCode, name, $"it existed without a {OwnershipTags.ProjectTag} tag; Lambada takes it over for project '{project}'.");
+            log.Warning(AdoptedCode, name, $"the function existed without a {OwnershipTags.ProjectTag} tag; Lambada took it over for project '{project}'");
             return;
         }
         if (owner != project)
             throw new DeploymentException(OwnedElsewhereCode,
-                $"{name} belongs to Lambada project '{owner}' ({OwnershipTags.ProjectTag} tag), not '{project}'. Rename the function, or delete it there first. Nothing was changed.");
+                $"the function belongs to Lambada project '{owner}' ({OwnershipTags.ProjectTag} tag), not '{project}'");
     }
 
     private static FunctionOutcome Row(string name, OutcomeKind kind, Aws.Lambda.FunctionConfiguration c, string? version = null) => new(name, kind)

@@ -25,7 +25,7 @@ public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress,
                 return current;
             if (clock.Elapsed > deadline)
                 throw new DeploymentException(FailedCode,
-                    $"{name} is still State {current.State ?? "-"} / LastUpdateStatus {current.LastUpdateStatus ?? "-"} after {deadline.TotalMinutes:0} minutes. Check the function in the Lambda console; run the build again to continue.");
+                    $"{name} is still State {current.State ?? "-"} / LastUpdateStatus {current.LastUpdateStatus ?? "-"} after {deadline.TotalMinutes:0} minutes");
             if (clock.Elapsed - lastProgress >= ProgressEvery)
             {
                 lastProgress = clock.Elapsed;

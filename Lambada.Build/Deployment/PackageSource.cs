@@ -21,7 +21,7 @@ public sealed class PackageSource
         var size = new FileInfo(path).Length;
         if (bucket is null && size > PackageLimits.MaxDirectUploadBytes)
             throw new DeploymentException(NeedsS3Code,
-                $"The package of {assembly} is {size / (1024.0 * 1024.0):0.0} MB zipped; Lambda takes at most 50 MB inline. Set LambadaS3Bucket (and optionally LambadaS3Prefix) to deploy it through S3.");
+                $"The package of {assembly} is {size / (1024.0 * 1024.0):0.0} MB zipped; Lambda takes at most 50 MB inline");
         S3Key = bucket is null ? null : $"{prefix}{assembly}-{Convert.ToHexString(Convert.FromBase64String(codeSha256))[..16].ToLowerInvariant()}.zip";
         _code = new Lazy<Task<FunctionCode>>(async () =>
         {

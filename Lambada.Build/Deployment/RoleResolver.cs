@@ -34,9 +34,9 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, bool cr
         {
             1 => new ResolvedRole(matches[0].Arn, Created: false),
             0 => throw new DeploymentException(MissingRoleCode,
-                $"No IAM role of this account matches '{spec}'. Create the role, or write its full ARN or name in Role."),
+                $"No IAM role of this account matches '{spec}'"),
             _ => throw new DeploymentException(AmbiguousRoleCode,
-                $"The role pattern '{spec}' matches {matches.Count} roles ({string.Join(", ", matches.Select(r => r.Arn))}). Write a pattern or ARN that names one."),
+                $"The role pattern '{spec}' matches {matches.Count} roles ({string.Join(", ", matches.Select(r => r.Arn))})"),
         };
     }
 
@@ -48,14 +48,14 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, bool cr
         var role = await iam.GetRoleAsync(RoleSpec.RoleName(spec.Text), cancellation).ConfigureAwait(false);
         return role is not null && role.Arn == spec.Text
             ? new ResolvedRole(role.Arn, Created: false)
-            : throw new DeploymentException(MissingRoleCode, $"The IAM role {spec} does not exist in this account. Create it, or fix Role.");
+            : throw new DeploymentException(MissingRoleCode, $"The IAM role {spec} does not exist in this account");
     }
 
     private async Task<ResolvedRole> CreateAsync(RoleSpec spec, string name, CancellationToken cancellation)
     {
         if (!createRoles)
             throw new DeploymentException(MissingRoleCode,
-                $"The IAM role '{name}' (from Role = \"{spec}\") does not exist in this account. Create it, or build with -p:LambadaCreateRoles=true to let Lambada create it with the basic execution policy.");
+                $"The IAM role '{name}' (from Role = \"{spec}\") does not exist in this account");
         var account = await identity.AccountIdAsync(cancellation).ConfigureAwait(false);
         if (planOnly)
             return new ResolvedRole($"arn:aws:iam::{account}:role/{name}", Created: true);

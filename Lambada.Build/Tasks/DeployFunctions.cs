@@ -57,11 +57,11 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (AwsConfigurationException e)
         {
-            log.Error(DiagnosticCatalogue.AwsConfiguration, manifest.Assembly, e.Message + " Nothing was changed.");
+            log.Error(DiagnosticCatalogue.AwsConfiguration, manifest.Assembly, e.Message.TrimEnd('.') + ". Nothing was changed.");
         }
         catch (DeploymentException e)
         {
-            log.Error(DiagnosticCatalogue.All.First(d => d.Code == e.Code), manifest.Assembly, e.Message + " Nothing was changed.");
+            log.Error(DiagnosticCatalogue.All.First(d => d.Code == e.Code), manifest.Assembly, e.Message.TrimEnd('.') + ". Nothing was changed.");
         }
         catch (AwsServiceException e)
         {

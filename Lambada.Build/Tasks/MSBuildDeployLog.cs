@@ -35,7 +35,7 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
         {
             var done = failed.Done.Count == 0 ? "Nothing was changed." : $"Done: {string.Join(", ", failed.Done)}.";
             var notDone = failed.NotDone.Count == 0 ? "" : $" Not done: {string.Join(", ", failed.NotDone)}.";
-            Log(DiagnosticCatalogue.All.First(d => d.Code == failed.ErrorCode), failed.Name, $"{failed.ErrorMessage} {done}{notDone}");
+            Log(DiagnosticCatalogue.All.First(d => d.Code == failed.ErrorCode), failed.Name, $"{failed.ErrorMessage?.TrimEnd('.')}. {done}{notDone}");
         }
         var counts = string.Join(", ", result.Outcomes.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         log.LogMessage(MessageImportance.High,

@@ -104,21 +104,21 @@ public static class DiagnosticCatalogue
 
     // 03xx: deploy. The message is composed where the problem is found; each says what changed and what did not.
     public static readonly DiagnosticDescriptor DeployAwsError = new("LMB0301", Severity.Error, "An AWS call failed",
-        "{0}: {1}");
+        "{0}: {1} — the AWS code and message say what AWS refused; fix that and build again — functions already deployed stay as they are");
     public static readonly DiagnosticDescriptor RoleNotFound = new("LMB0302", Severity.Error, "Role not found",
-        "{0}: {1}");
+        "{0}: {1} — create the role, fix Role, or build with -p:LambadaCreateRoles=true to let Lambada create it with the basic execution policy");
     public static readonly DiagnosticDescriptor RoleAmbiguous = new("LMB0303", Severity.Error, "Role pattern matches several roles",
-        "{0}: {1}");
+        "{0}: {1} — write a pattern or an ARN that names exactly one role");
     public static readonly DiagnosticDescriptor DeployNeedsS3 = new("LMB0304", Severity.Error, "Package too large to upload inline",
-        "{0}: {1}");
+        "{0}: {1} — set LambadaS3Bucket (and optionally LambadaS3Prefix) so the deploy uploads the package through S3");
     public static readonly DiagnosticDescriptor FunctionNotReady = new("LMB0305", Severity.Error, "Function failed or never became ready",
-        "{0}: {1}");
+        "{0}: {1} — look at the function with 'aws lambda get-function' or in the Lambda console, fix the cause, then build again");
     public static readonly DiagnosticDescriptor OwnedByAnotherProject = new("LMB0306", Severity.Error, "Function belongs to another project",
-        "{0}: {1}");
+        "{0}: {1} — rename the function, or delete it in the other project first");
     public static readonly DiagnosticDescriptor FunctionAdopted = new("LMB0307", Severity.Warning, "Function taken over",
-        "{0}: {1}");
+        "{0}: {1} — nothing to do if the function was yours; from now on it carries the lambada:project tag");
     public static readonly DiagnosticDescriptor AwsConfiguration = new("LMB0308", Severity.Error, "AWS credentials, region or endpoint missing",
-        "{0}: {1}");
+        "{0}: {1} — set credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, LambadaProfile or 'aws sso login') and a region (LambadaRegion or AWS_REGION)");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
