@@ -16,6 +16,7 @@ public sealed record RetryPolicy(TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan
     {
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
         "RequestLimitExceeded", "RequestThrottled", "SlowDown", "PriorRequestNotComplete", "ProvisionedThroughputExceededException",
+        "TransactionInProgressException", "BandwidthLimitExceeded", "LimitExceededException", "EC2ThrottledException",
     };
 
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)

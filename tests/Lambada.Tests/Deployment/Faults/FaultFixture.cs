@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Lambada.Build.Aws;
+using Lambada.Build.Aws.Http;
+using Lambada.Build.Deployment;
+using Lambada.Build.Manifest;
+using Lambada.Testing;
+
+namespace Lambada.Tests.Deployment.Faults;
+
+/// <summary>
+/// A private moto_server with the execution role, a deploy run in-process through a <see cref="FaultProxy"/> in front
+/// of it, and read-back with boto3 straight from moto (never through the proxy or Lambada's own client).
+/// </summary>
+public sealed class FaultFixture : IDisposable
+{
+    public const string Role = "lambda_basic_execution";
+    public const string Project = "faults";
+
+    /// <summary>Tiny delays so retries cost milliseconds; a Retry-After still sets the floor.</summary>
+    public static readonly RetryPolicy FastRetries = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), 5);
+
+    private readonly TempDirectory _directory = new("faults");
+
+    public FaultFixture()
+    {
+        // AwsClients takes its keys from the process environment (the default chain); moto accepts any.
+        foreach (var variable in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
+                Environment.SetEnvironmentVariable(variable, MotoServer.AccessKeyId);
+        Moto = MotoServer.Start();
+        Boto3 = new Boto3Session(Moto);
+        Boto3.CreateRole(Role);
+    }
+
+    public MotoServer Moto { get; }
+
+    /// <summary>The independent client: roles are made and results read back with boto3, never with Lambada's client.</summary>
+    public Boto3Session Boto3 { get; }
+
+    public FaultProxy Proxy() => FaultProxy.Start(Moto.Endpoint);
+
+    public TestPackage Package(string content) => TestPackage.Create(_directory, content);
+
+    public static FunctionDefinition Function(string name, int memory = 256) => new()
+    {
+        Name = name,
+        Method = "Faults.Functions::Run",
+        Handler = "bootstrap",
+        MemorySize = memory,
+        Timeout = 30,
+        Role = Role,
+        Description = "fault test",
+        Runtime = "provided.al2023",
+        Architecture = "x86_64",
+        EphemeralStorage = 512,
+        Environment = new Dictionary<string, string>(),
+        Tags = new Dictionary<string, string>(),
+    };
+
+    /// <summary>Deploys through <paramref name="proxy"/> with the given retry policy; small waiter delays.</summary>
+    public async Task<FaultRun> DeployAsync(FaultProxy proxy, TestPackage package, RetryPolicy policy, params FunctionDefinition[] functions)
+    {
+        var attempts = new ConcurrentQueue<AwsAttempt>();
+        var log = new ListDeployLog();
+        string? Variables(string name) => name switch
+        {
+            "AWS_ENDPOINT_URL" => proxy.Endpoint,
+            "AWS_REGION" => MotoServer.Region,
+            _ => null,
+        };
+        using var aws = AwsClients.Create(null, null, Variables, policy, attempts.Enqueue);
+        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
+        var manifest = new FunctionsManifest { Assembly = "Faults", Functions = functions };
+        var result = await new Deployer(aws, new DeployOptions { Project = Project }, waiter, log)
+            .RunAsync(manifest, package.Path, package.CodeSha256, CancellationToken.None);
+        return new FaultRun(result, attempts.ToList(), proxy.Requests, log);
+    }
+
+    /// <summary>Deploys with no faults through a proxy of its own, so the faulted run's occurrence counts start at zero.</summary>
+    public async Task DeployCleanAsync(TestPackage package, params FunctionDefinition[] functions)
+    {
+        using var proxy = Proxy();
+        var run = await DeployAsync(proxy, package, FastRetries, functions);
+        Assert.IsTrue(run.Result.Succeeded, run.ToString());
+    }
+
+    public IReadOnlyDictionary<string, JsonElement?> Read(params string[] names) => Boto3.Read(names);
+
+    public void Dispose()
+    {
+        Boto3.Dispose();
+        Moto.Dispose();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>What a faulted deploy produced: the outcomes, every attempt the client reported, and every request the proxy saw.</summary>
+public sealed record FaultRun(DeployResult Result, IReadOnlyList<AwsAttempt> Attempts, IReadOnlyList<ProxiedRequest> Requests, ListDeployLog Log)
+{
+    public FunctionOutcome Outcome(string name) => Result.Outcomes.Single(o => o.Name == name);
+
+    public IReadOnlyList<int> Statuses(ProxyOperation operation) => Requests.Where(operation.Matches).Select(r => r.Status).ToList();
+
+    public override string ToString() =>
+        string.Join("\n", Result.Outcomes.Select(o => $"{o.Name}: {o.Kind} {o.ErrorCode} {o.ErrorMessage}"))
+        + "\nrequests:\n" + string.Join("\n", Requests) + "\nlog:\n" + string.Join("\n", Log.Lines);
+}
+
+public sealed class ListDeployLog : IDeployLog
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => _lines.ToList();
+
+    public void Info(string message) => _lines.Enqueue(message);
+
+    public void Warning(string code, string function, string message) => _lines.Enqueue($"warning {code} {function}: {message}");
+}
