@@ -32,7 +32,7 @@ public sealed class AwsClients : IDisposable
     public static AwsClients Create(string? region, string? profile, Func<string, string?> environment, RetryPolicy policy, Action<AwsAttempt>? observer)
     {
         var resolvedRegion = RegionResolver.Resolve(region, profile, environment);
-        var credentials = CredentialSource.Resolve(profile);
+        var credentials = CredentialSource.Resolve(profile, environment);
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         var aws = new AwsHttpClient(http, credentials.GetAsync, service => EndpointResolver.Resolve(service, resolvedRegion, environment), policy)
         {

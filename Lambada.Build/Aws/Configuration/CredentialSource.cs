@@ -29,6 +29,11 @@ public sealed class CredentialSource
                     throw new AwsConfigurationException($"The AWS profile '{profile}' (LambadaProfile) was not found or has no usable credentials. Check ~/.aws/config and ~/.aws/credentials.");
                 return new CredentialSource(fromProfile);
             }
+            // The chain's first step, read through the given environment so a caller (a test, a benchmark) can supply keys without touching the process's.
+            if (NonEmpty(environment("AWS_ACCESS_KEY_ID")) is { } keyId && NonEmpty(environment("AWS_SECRET_ACCESS_KEY")) is { } secret)
+                return new CredentialSource(NonEmpty(environment("AWS_SESSION_TOKEN")) is { } token
+                    ? new SessionAWSCredentials(keyId, secret, token)
+                    : new BasicAWSCredentials(keyId, secret));
             return new CredentialSource(DefaultAWSCredentialsIdentityResolver.GetCredentials());
         }
         catch (AmazonClientException e)
@@ -37,6 +42,8 @@ public sealed class CredentialSource
                 "No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or LambadaProfile, or sign in with 'aws sso login'. " + e.Message, e);
         }
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public async Task<AwsCredentials> GetAsync(CancellationToken cancellation)
     {

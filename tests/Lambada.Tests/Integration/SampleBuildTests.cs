@@ -53,6 +53,23 @@ public sealed partial class SampleBuildTests
         StringAssert.Contains(second.Output, "2 unchanged");
     }
 
+    [TestMethod]
+    public void The_readme_main_command_deploys_the_sample_to_a_private_moto_server_and_reads_it_back()
+    {
+        var result = ProcessRunner.Run(Path.Combine(RepoPaths.Root, "samples", "deploy-to-moto"), [],
+            environment: new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
+            timeout: TimeSpan.FromMinutes(10));
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Output, "Lambada: deploy done: 2 created");
+        var readBack = DeployFixture.Json(new ProcessResult(0, result.Output[result.Output.LastIndexOf("Read back with the AWS CLI:", StringComparison.Ordinal)..]));
+        Assert.AreEqual(512, readBack.GetProperty("MemorySize").GetInt32());
+        Assert.AreEqual(300, readBack.GetProperty("Timeout").GetInt32());
+        Assert.AreEqual(DeployFixture.S3RoleArn, readBack.GetProperty("Role").GetString());
+        var hash = File.ReadAllText(Path.Combine(Sample, "obj", "Debug", "net10.0", "lambada", "LambdaShell.zip.sha256")).Trim();
+        Assert.AreEqual(hash, readBack.GetProperty("CodeSha256").GetString());
+    }
+
     [GeneratedRegex(@"lb_runCommand\s+512 MB\s+300 s\s+dotnet10\s+x86_64\s+\*/lambda_s3_full\s+LambdaShell\.ShellFunctions::RunCommands")]
     private static partial Regex ListedRow();
 }

@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Lambada.Build.Aws;
+using Lambada.Build.Aws.Http;
+using Lambada.Build.Deployment;
+using Lambada.Build.Manifest;
+using Lambada.Testing;
+
+namespace Lambada.Tests.Deployment;
+
+/// <summary>Runs <see cref="Deployer"/> in the test process against a moto server: no <c>dotnet build</c>, so a test takes seconds.</summary>
+public sealed class InProcessDeploy : IDisposable
+{
+    private readonly TempDirectory _directory = new("in-process-deploy");
+
+    public InProcessDeploy(MotoServer moto, string project)
+    {
+        Moto = moto;
+        Project = project;
+        PackagePath = Path.Combine(_directory.Path, "package.zip");
+        using (var archive = ZipFile.Open(PackagePath, ZipArchiveMode.Create))
+            archive.CreateEntry("bootstrap");
+    }
+
+    public MotoServer Moto { get; }
+    public string Project { get; }
+    public string PackagePath { get; }
+    public string CodeSha256 => Convert.ToBase64String(SHA256.HashData(File.ReadAllBytes(PackagePath)));
+    public List<string> Warnings { get; } = [];
+
+    public DeployResult Run(IEnumerable<FunctionDefinition> functions, Func<string, string?>? environment = null, bool createRoles = false)
+    {
+        using var aws = AwsClients.Create(null, null, environment ?? Environment, RetryPolicy.Default, observer: null);
+        var log = new ListLog(Warnings);
+        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30));
+        var manifest = new FunctionsManifest { Assembly = Project, TargetFramework = "net10.0", Functions = functions.ToList() };
+        var options = new DeployOptions { Project = Project, CreateRoles = createRoles };
+        return new Deployer(aws, options, waiter, log).RunAsync(manifest, PackagePath, CodeSha256, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public string? Environment(string name) => Moto.ClientEnvironment.GetValueOrDefault(name);
+
+    public static FunctionDefinition Function(string name, string role = "lambda_basic_execution", int memory = 512) => new()
+    {
+        Name = name,
+        Method = "Ns.Functions::" + name,
+        Handler = "Asm",
+        MemorySize = memory,
+        Timeout = 30,
+        Role = role,
+        Description = "",
+        Runtime = "dotnet10",
+        Architecture = "x86_64",
+        EphemeralStorage = 512,
+        Environment = new Dictionary<string, string>(),
+        Tags = new Dictionary<string, string>(),
+    };
+
+    public void Dispose() => _directory.Dispose();
+
+    private sealed class ListLog(List<string> warnings) : IDeployLog
+    {
+        public void Info(string message) { }
+
+        public void Warning(string code, string function, string message)
+        {
+            lock (warnings)
+                warnings.Add($"{code} {function}: {message}");
+        }
+    }
+}
