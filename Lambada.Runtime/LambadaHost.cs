@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Lambada.Runtime.Api;
 using Lambada.Runtime.Handlers;
@@ -21,6 +22,8 @@ public static class LambadaHost
     /// <summary>Serves the Runtime API inside Lambda, or runs a function from the command line outside it; returns the exit code.</summary>
     /// <param name="args">The command line: nothing (list the functions), or a function name and a JSON payload or <c>@file</c>.</param>
     /// <param name="functions">The assembly holding the <c>[LambadaFunction]</c> methods; the entry assembly when null.</param>
+    [RequiresUnreferencedCode(Trimming.Reason)]
+    [RequiresDynamicCode(Trimming.Reason)]
     public static Task<int> RunAsync(string[] args, Assembly? functions = null)
     {
         functions ??= Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly: pass the assembly with the functions");
@@ -35,6 +38,8 @@ public static class LambadaHost
     /// <paramref name="runtimeApi"/> until <paramref name="stop"/> fires. A handler that cannot be set up is
     /// reported as an init error, and the result is 1.
     /// </summary>
+    [RequiresUnreferencedCode(Trimming.Reason)]
+    [RequiresDynamicCode(Trimming.Reason)]
     public static async Task<int> ServeAsync(string runtimeApi, string? methodId, Assembly functions, CancellationToken stop = default)
     {
         using var api = new RuntimeApiClient(runtimeApi);

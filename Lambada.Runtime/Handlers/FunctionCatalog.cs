@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Lambada.Runtime.Handlers;
@@ -8,6 +9,7 @@ namespace Lambada.Runtime.Handlers;
 /// </summary>
 internal sealed class FunctionCatalog
 {
+    [RequiresUnreferencedCode(Trimming.Reason)]
     public FunctionCatalog(Assembly assembly)
     {
         Functions = assembly.GetTypes()

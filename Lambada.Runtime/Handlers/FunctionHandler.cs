@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -8,6 +9,7 @@ namespace Lambada.Runtime.Handlers;
 /// One handler method made callable as bytes in → bytes out. The declaring type is created once (as
 /// Lambda reuses one instance per sandbox); arguments are bound by kind: the event, the context, the token.
 /// </summary>
+[RequiresUnreferencedCode(Trimming.Reason), RequiresDynamicCode(Trimming.Reason)]
 internal sealed class FunctionHandler
 {
     private readonly MethodInfo method;

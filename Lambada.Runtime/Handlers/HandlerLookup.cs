@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Lambada.Runtime.Handlers;
@@ -13,6 +14,7 @@ internal static class HandlerLookup
     private const BindingFlags Methods = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
 
     /// <exception cref="HandlerNotFoundException">The id is malformed, or names no <c>[LambadaFunction]</c> method.</exception>
+    [RequiresUnreferencedCode(Trimming.Reason)]
     public static MethodInfo Find(Assembly assembly, string methodId)
     {
         var at = methodId.IndexOf(Separator, StringComparison.Ordinal);

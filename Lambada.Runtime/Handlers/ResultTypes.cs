@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Lambada.Runtime.Handlers;
@@ -22,6 +23,7 @@ internal static class ResultTypes
         || (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
 
     /// <summary>Awaits a returned Task/ValueTask (with or without a value) and gives its value; other values pass through.</summary>
+    [RequiresUnreferencedCode(Trimming.Reason)]
     public static async Task<object?> AwaitAsync(object? returned)
     {
         switch (returned)
@@ -42,6 +44,7 @@ internal static class ResultTypes
         return returned;
     }
 
+    [RequiresUnreferencedCode(Trimming.Reason)]
     private static object? ValueOf(Task task)
     {
         var type = task.GetType();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Lambada.Runtime.Api;
 using Lambada.Runtime.Handlers;
@@ -17,6 +18,8 @@ internal static class LocalInvoker
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    [RequiresUnreferencedCode(Trimming.Reason)]
+    [RequiresDynamicCode(Trimming.Reason)]
     public static int Run(FunctionCatalog catalog, string[] args, TextWriter output, TextWriter errors)
     {
         if (args.Length == 0)
