@@ -41,7 +41,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
     {
         var d = desired.Definition;
         steps.Plan("create", d.ReservedConcurrency is null ? null : "reserved concurrency", NeedsVersion(d, true) ? "publish version" : null, d.Alias is null ? null : $"alias {d.Alias}");
-        var created = await lambda.CreateFunctionAsync(new CreateFunctionRequest
+        var created = await CreateOrFindOwnAsync(desired, roleArn, new CreateFunctionRequest
         {
             FunctionName = d.Name,
             Role = roleArn,
@@ -65,6 +65,26 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         }
         var version = await PublishAsync(d, current, changed: true, steps, cancellation).ConfigureAwait(false);
         return Row(d.Name, OutcomeKind.Created, current, version) with { Done = steps.DoneList };
+    }
+
+    /// <summary>
+    /// A CreateFunction retried after its answer was lost (connection reset) meets the function it created: 409
+    /// "already exist". When that function is exactly the one asked for, the create succeeded.
+    /// </summary>
+    private async Task<FunctionConfiguration> CreateOrFindOwnAsync(DesiredFunction desired, string roleArn, CreateFunctionRequest request, CancellationToken cancellation)
+    {
+        try
+        {
+            return await lambda.CreateFunctionAsync(request, cancellation).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceConflictException")
+        {
+            var existing = await lambda.GetFunctionAsync(desired.Name, cancellation).ConfigureAwait(false);
+            if (existing is null || existing.Tags?.GetValueOrDefault(OwnershipTags.ProjectTag) != project
+                || Planner.Plan(desired, existing.Configuration, roleArn, package.CodeSha256).Action != PlannedAction.Unchanged)
+                throw;
+            return existing.Configuration;
+        }
     }
 
     private async Task<FunctionOutcome> UpdateAsync(FunctionPlan plan, string roleArn, Steps steps, CancellationToken cancellation)

@@ -91,8 +91,10 @@ public sealed class FaultProxy : IDisposable
                 if (request is null)
                     return;
                 var fault = Decide(request);
-                if (fault is ResetConnection)
+                if (fault is ResetConnection reset)
                 {
+                    if (reset.Forward)
+                        await ForwardAsync(request);
                     Record(request, 0, fault);
                     client.Client.LingerState = new LingerOption(true, 0);
                     return;
@@ -270,7 +272,10 @@ public abstract record Fault(string Name)
         new ErrorReply("throttled", 429, "TooManyRequestsException", _ => "Rate exceeded", retryAfterSeconds);
 
     public static Fault ServiceError { get; } = new ErrorReply("service error", 500, "ServiceException", _ => "Lambda encountered an internal error.");
-    public static Fault Reset { get; } = new ResetConnection();
+    public static Fault Reset { get; } = new ResetConnection(Forward: false);
+
+    /// <summary>Passes the request on, so it takes effect, then resets the connection instead of returning the answer.</summary>
+    public static Fault ResetAfterForwarding { get; } = new ResetConnection(Forward: true);
     public static Fault UpdateInProgress { get; } = new ErrorReply("update in progress", 409, "ResourceConflictException", r => UpdateInProgressMessage + r.FunctionArn);
     public static Fault RoleNotAssumable { get; } = new ErrorReply("role not assumable", 400, "InvalidParameterValueException", _ => RoleNotAssumableMessage);
     public static Fault Validation { get; } = new ErrorReply("validation", 400, "ValidationException", _ => ValidationMessage);
@@ -281,9 +286,12 @@ public abstract record Fault(string Name)
 
     /// <summary>Passes the request on and rewrites the function configuration in moto's answer (top level, or under <c>Configuration</c>).</summary>
     public static Fault NotReady(string state = "Pending", string lastUpdateStatus = "InProgress") => new RewriteConfiguration(state, lastUpdateStatus);
+
+    /// <summary>Passes the request on and reports the update as failed, with Lambda's reason.</summary>
+    public static Fault UpdateFailed(string reasonCode, string reason) => new RewriteConfiguration("Active", "Failed", reasonCode, reason);
 }
 
-internal sealed record ResetConnection() : Fault("reset");
+internal sealed record ResetConnection(bool Forward) : Fault(Forward ? "reset after forwarding" : "reset");
 
 internal sealed record ProxyFailure(string Reason) : Fault("proxy failure: " + Reason);
 
@@ -324,7 +332,8 @@ public sealed class ErrorContext
     public string FunctionArn { get; }
 }
 
-internal sealed record RewriteConfiguration(string State, string LastUpdateStatus) : Fault($"{State}/{LastUpdateStatus}")
+internal sealed record RewriteConfiguration(string State, string LastUpdateStatus, string? ReasonCode = null, string? Reason = null)
+    : Fault($"{State}/{LastUpdateStatus}")
 {
     public ProxyResponse Apply(ProxyResponse response)
     {
@@ -332,6 +341,11 @@ internal sealed record RewriteConfiguration(string State, string LastUpdateStatu
         var configuration = root["Configuration"] as JsonObject ?? root;
         configuration["State"] = State;
         configuration["LastUpdateStatus"] = LastUpdateStatus;
+        if (ReasonCode is not null)
+        {
+            configuration["LastUpdateStatusReasonCode"] = ReasonCode;
+            configuration["LastUpdateStatusReason"] = Reason;
+        }
         return response with { Body = Encoding.UTF8.GetBytes(root.ToJsonString()) };
     }
 }

@@ -74,6 +74,25 @@ public sealed class NotReadyFaultTests
         Assert.AreEqual(v2.CodeSha256, configuration.GetProperty("CodeSha256").GetString());
     }
 
+    [TestMethod]
+    public async Task A_failed_configuration_update_stops_that_function_before_its_code_is_sent()
+    {
+        await Aws.DeployCleanAsync(Aws.Package("failed-v1"), FaultFixture.Function("fld_fn", memory: 256));
+        var v2 = Aws.Package("failed-v2");
+        using var proxy = Aws.Proxy()
+            .On(ProxyOperation.UpdateFunctionConfiguration("fld_fn"), Fault.UpdateFailed("EniLimitExceeded", "ENI limit reached"), 1);
+
+        var run = await Aws.DeployAsync(proxy, v2, FaultFixture.FastRetries, FaultFixture.Function("fld_fn", memory: 512));
+
+        var outcome = run.Outcome("fld_fn");
+        Assert.AreEqual(OutcomeKind.Failed, outcome.Kind, run.ToString());
+        Assert.AreEqual("LMB0305", outcome.ErrorCode);
+        StringAssert.Contains(outcome.ErrorMessage, "EniLimitExceeded ENI limit reached");
+        CollectionAssert.AreEqual(new[] { "configuration" }, outcome.Done.ToArray());
+        CollectionAssert.Contains(outcome.NotDone.ToList(), "code");
+        CollectionAssert.AreEqual(new[] { "GET /fld_fn", "PUT /fld_fn/configuration Active/Failed" }, Calls(run, "fld_fn").ToArray(), run.ToString());
+    }
+
     /// <summary>The function's own Lambda calls in order, as "METHOD /name[/rest] [fault]".</summary>
     private static IReadOnlyList<string> Calls(FaultRun run, string name) =>
         run.Requests.Where(r => r.Path.StartsWith($"/2015-03-31/functions/{name}", StringComparison.Ordinal))

@@ -75,6 +75,18 @@ public sealed class RetriedFaultTests
     }
 
     [TestMethod]
+    public async Task A_create_whose_answer_was_lost_finds_its_own_function_on_the_retry()
+    {
+        var package = Aws.Package("lost-answer");
+        using var proxy = Aws.Proxy().On(ProxyOperation.CreateFunction("lost_fn"), Fault.ResetAfterForwarding, 1);
+
+        var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, FaultFixture.Function("lost_fn"));
+
+        CollectionAssert.AreEqual(new[] { 0, 409 }, run.Statuses(ProxyOperation.CreateFunction("lost_fn")).ToArray(), run.ToString());
+        AssertDeployed(run, "lost_fn", OutcomeKind.Created, package, memory: 256);
+    }
+
+    [TestMethod]
     public async Task A_role_Lambda_cannot_assume_yet_is_retried_until_it_can()
     {
         var package = Aws.Package("role");
