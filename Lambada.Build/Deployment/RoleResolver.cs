@@ -58,7 +58,10 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, bool cr
                 $"The IAM role '{name}' (from Role = \"{spec}\") does not exist in this account");
         var account = await identity.AccountIdAsync(cancellation).ConfigureAwait(false);
         if (planOnly)
+        {
+            log.Info($"would create IAM role {name} with {IamClient.BasicExecutionPolicyArn} (LambadaCreateRoles)");
             return new ResolvedRole($"arn:aws:iam::{account}:role/{name}", Created: true);
+        }
         var created = await iam.CreateRoleAsync(name, "/", "Lambda execution role created by Lambada", cancellation).ConfigureAwait(false);
         await iam.AttachRolePolicyAsync(name, IamClient.BasicExecutionPolicyArn, cancellation).ConfigureAwait(false);
         log.Info($"created IAM role {created.Arn} with {IamClient.BasicExecutionPolicyArn}");
