@@ -166,7 +166,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
             return alias.FunctionVersion;
         var version = await lambda.PublishVersionAsync(d.Name, new PublishVersionRequest(current.CodeSha256, null, null), cancellation).ConfigureAwait(false);
         steps.Done("publish version");
-        await waiter.WaitAsync(d.Name, version, cancellation).ConfigureAwait(false);
+        await waiter.WaitAsync(d.Name, version, cancellation, version.Version).ConfigureAwait(false);
         if (d.Alias is { } name)
         {
             if (alias is null)

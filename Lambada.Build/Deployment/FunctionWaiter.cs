@@ -13,7 +13,8 @@ public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress,
     public static readonly string FailedCode = DiagnosticCatalogue.FunctionNotReady.Code;
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
 
-    public async Task<FunctionConfiguration> WaitAsync(string name, FunctionConfiguration current, CancellationToken cancellation)
+    /// <summary>Waits on <c>$LATEST</c>, or on a published version (PublishedVersionActive) when <paramref name="version"/> is given.</summary>
+    public async Task<FunctionConfiguration> WaitAsync(string name, FunctionConfiguration current, CancellationToken cancellation, string? version = null)
     {
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
@@ -33,7 +34,7 @@ public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress,
             }
             await Task.Delay(delay, cancellation).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxDelay.Ticks));
-            current = await lambda.GetFunctionConfigurationAsync(name, cancellation).ConfigureAwait(false);
+            current = await lambda.GetFunctionConfigurationAsync(name, cancellation, version).ConfigureAwait(false);
         }
     }
 

@@ -36,10 +36,12 @@ public sealed class AwsHttpClient(
                 return response;
             }
             error ??= new AwsServiceException(request.Operation, "NoResponse", "no response", 0, null);
-            var retryIn = RetryPolicy.Classify(error) == FailureKind.Permanent
+            var kind = RetryPolicy.Classify(error);
+            var retryIn = kind == FailureKind.Permanent
                 ? (TimeSpan?)null
                 : policy.Delay(attempt, error.RetryAfter, Random.Shared.NextDouble());
-            if (retryIn is { } wait && (attempt >= policy.MaxAttempts || DateTime.UtcNow - started + wait > policy.Deadline))
+            var deadline = kind == FailureKind.RoleNotAssumableYet ? policy.RolePropagationDeadline : policy.Deadline;
+            if (retryIn is { } wait && (attempt >= policy.MaxAttempts || DateTime.UtcNow - started + wait > deadline))
                 retryIn = null;
             Observer?.Invoke(new AwsAttempt(request.Operation, request.Mutates, attempt, response?.StatusCode, error, retryIn));
             if (retryIn is null)

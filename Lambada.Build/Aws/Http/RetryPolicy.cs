@@ -10,6 +10,10 @@ public enum FailureKind { Permanent, Throttled, Transient, UpdateInProgress, Rol
 /// </summary>
 public sealed record RetryPolicy(TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan Deadline, int MaxAttempts)
 {
+    /// <summary>How long "the role cannot be assumed" is retried: long enough for IAM to propagate a new role (reports say
+    /// up to ~30 s; Chalice allows 150 s), short enough that a role Lambda may never assume fails in minutes, not five.</summary>
+    public TimeSpan RolePropagationDeadline { get; init; } = TimeSpan.FromSeconds(90);
+
     public static RetryPolicy Default { get; } = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(5), 30);
 
     private static readonly HashSet<string> ThrottleCodes = new(StringComparer.Ordinal)

@@ -30,8 +30,9 @@ public sealed class LambdaClient(AwsHttpClient aws)
         }
     }
 
-    public Task<FunctionConfiguration> GetFunctionConfigurationAsync(string name, CancellationToken cancellation) =>
-        CallAsync<FunctionConfiguration>("GetFunctionConfiguration", "GET", Function(name) + "/configuration", cancellation);
+    public Task<FunctionConfiguration> GetFunctionConfigurationAsync(string name, CancellationToken cancellation, string? qualifier = null) =>
+        CallAsync<FunctionConfiguration>("GetFunctionConfiguration", "GET", Function(name) + "/configuration", cancellation,
+            query: qualifier is null ? "" : "Qualifier=" + UriEncoding.Encode(qualifier));
 
     /// <summary>Every function of the region, following <c>NextMarker</c> (the service returns at most 50 per page).</summary>
     public async Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(CancellationToken cancellation)

@@ -68,6 +68,20 @@ public sealed class AwsHttpClientRetryTests
     }
 
     [TestMethod]
+    public async Task A_role_that_cannot_be_assumed_is_retried_only_within_its_own_shorter_deadline()
+    {
+        var noRoleGrace = Fast with { RolePropagationDeadline = TimeSpan.Zero };
+        var (roleClient, roleHandler, _) = Client(noRoleGrace, _ => Answer(400, "InvalidParameterValueException", message: "The role defined for the function cannot be assumed by Lambda."));
+        var (throttledClient, throttledHandler, _) = Client(noRoleGrace, _ => Answer(429, "TooManyRequestsException"));
+
+        await Assert.ThrowsExactlyAsync<AwsServiceException>(() => roleClient.SendAsync(Request(), CancellationToken.None));
+        await Assert.ThrowsExactlyAsync<AwsServiceException>(() => throttledClient.SendAsync(Request(), CancellationToken.None));
+
+        Assert.AreEqual(1, roleHandler.Calls);
+        Assert.AreEqual(4, throttledHandler.Calls, "the general deadline still applies to throttling");
+    }
+
+    [TestMethod]
     public async Task A_cancelled_send_is_not_reported_as_a_connection_failure()
     {
         using var cancel = new CancellationTokenSource();
@@ -80,9 +94,9 @@ public sealed class AwsHttpClientRetryTests
 
     private static AwsRequest Request(bool mutates = false) => new("GetFunction", AwsService.Lambda, "GET", "/2015-03-31/functions/f") { Mutates = mutates };
 
-    private static HttpResponseMessage Answer(int status, string? code, int? retryAfter = null)
+    private static HttpResponseMessage Answer(int status, string? code, int? retryAfter = null, string? message = null)
     {
-        var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(code is null ? "{}" : $$"""{"message":"{{code}} happened"}""") };
+        var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(code is null ? "{}" : $$"""{"message":"{{message ?? code + " happened"}}"}""") };
         if (code is not null)
             response.Headers.TryAddWithoutValidation("x-amzn-ErrorType", code);
         if (retryAfter is { } seconds)
