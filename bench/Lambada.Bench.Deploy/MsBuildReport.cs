@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Lambada.Bench.Deploy;
+
+/// <summary>The end-to-end block of section 4: a no-op <c>dotnet build -p:LambadaDeploy=true</c> against a no-op build.</summary>
+public static class MsBuildReport
+{
+    public const string Block = "deploy-msbuild";
+
+    public static string Markdown(MsBuildDeploy.Result r, string machine, string loadBefore, string loadAfter)
+    {
+        var deploy = Stats.Median(r.DeployMs);
+        var build = Stats.Median(r.BuildMs);
+        var requests = string.Join(", ", r.DeployRequests.Distinct().Order());
+        var t = new StringBuilder();
+        t.AppendLine("### End to end: a no-op `dotnet build -p:LambadaDeploy=true` of the sample");
+        t.AppendLine();
+        t.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {machine}. `dotnet run -c Release --project bench/Lambada.Bench.Deploy -- msbuild`.");
+        t.AppendLine();
+        t.AppendLine($"""
+            `samples/LambdaShell` (2 functions, roles `*/lambda_s3_full` and `lambda_basic_execution`, created with the CLI) in two
+            copies of the sample and the projects it references, each restored, built, packaged and (the deploying copy)
+            deployed once untimed ({r.FirstDeployRequests} requests for the first deploy). Then {r.DeployMs.Count} timed builds per variant, alternating,
+            `dotnet build … --no-restore -nodeReuse:false -tl:off -v:m` with and without `-p:LambadaDeploy=true`; whole
+            `dotnet` processes, wall clock. The sample sets `LambadaTaskHost=true`, so the deploy task runs in a fresh
+            task-host process and pays its start-up and JIT every build.
+            """);
+        t.AppendLine();
+        t.AppendLine("| variant | median ms | min ms | max ms | AWS requests |");
+        t.AppendLine("|---|---:|---:|---:|---:|");
+        t.AppendLine($"| `dotnet build -p:LambadaDeploy=true`, nothing changed | {Stats.Ms(deploy)} | {Stats.Ms(r.DeployMs.Min())} | {Stats.Ms(r.DeployMs.Max())} | {requests} |");
+        t.AppendLine($"| `dotnet build`, nothing changed | {Stats.Ms(build)} | {Stats.Ms(r.BuildMs.Min())} | {Stats.Ms(r.BuildMs.Max())} | 0 |");
+        t.AppendLine();
+        t.AppendLine($"A no-op deploy adds **{deploy - build:+0;-0} ms** (median) to a no-op build ({Stats.Ratio(deploy / build)}). "
+                     + $"Load average (1 min): {loadBefore} at the start, {loadAfter} at the end.");
+        return t.ToString();
+    }
+}
