@@ -45,44 +45,49 @@ public static class Report
 
         ## Notes on the runtime benchmark (by hand, 2026-11-29)
 
-        - **Native AOT does not build.** With `PublishAot=true` the publish of `bench/Lambada.Bench.Function` stops
-          on the trim and AOT analysis warnings Lambada.Runtime raises (errors here, as every warning is):
-          IL2026/IL2070 in `Handlers/FunctionCatalog.cs` (`Assembly.GetTypes()`, `Type.GetMethods(...)`),
-          IL2067 in `Handlers/FunctionHandler.cs` (`Activator.CreateInstance(Type)`), IL2026/IL3050 for the
-          reflection-based `JsonSerializer` calls in `Handlers/FunctionHandler.cs`, `Api/RuntimeApiClient.cs` and
-          `Local/LocalInvoker.cs`. Published once by hand with `-p:TreatWarningsAsErrors=false` (13 warnings, a
-          6.4 MB executable) it starts but cannot serve: the trimmer dropped the handler, so `FunctionCatalog`
-          reports "it has: none", and reporting that init error then crashes the process (exit 134, no
-          `/runtime/init/error` posted) because reflection-based JSON is disabled under Native AOT
-          (`InvalidOperationException: Reflection-based serialization has been disabled`, thrown from
-          `RuntimeApiClient.PostErrorAsync`). Native AOT would need a generated dispatch table instead of the
-          reflection lookup, and source-generated `JsonSerializerContext`s for `FunctionError` and for every
-          handler's event and result types. The floor, which uses no reflection, builds and runs under Native AOT
-          and stays in the table as the lower bound.
-        - **ReadyToRun barely moves cold start**, for the floor as much as for Lambada: a framework-dependent app
-          already runs the shared framework's precompiled (ReadyToRun) code for `HttpClient`, sockets and
-          System.Text.Json, and `PublishReadyToRun` only precompiles the app's own small assemblies
-          (Lambada.Runtime, Lambada.Attributes, the function; it does: Lambada.Runtime.dll grows from 42 KB to 96 KB).
-          Most of a framework-dependent cold start is the runtime starting and loading the framework (compare the
-          floor's JIT and Native AOT rows: 165–240 ms vs. 22–40 ms medians over our runs), which ReadyToRun of the app
-          does not touch.
-          Lambada's own share of the cold start is ~50–100 ms over the floor (reflection over the assembly for
-          the handler, System.Text.Json's reflection metadata for the event and result types, the context and
-          logger types — inferred from the code, not profiled), and ReadyToRun leaves that share where it is too,
-          so it is not mainly the JIT compiling Lambada's code. The floor itself got 0.97x–1.19x (medians) from
-          ReadyToRun in our runs, so
-          the 0.7x target looks out of reach for a framework-dependent package on this machine; a
-          self-contained (composite) ReadyToRun build or Native AOT would be the ones to try.
-        - **Warm: Lambada stays inside 2x the floor** (medians 1.1–1.7x wall, 1.1–1.4x of the process's own CPU, over
-          two full runs with a 500-invocation warm-up; an earlier run with a 100-invocation warm-up, under a load
-          average of ~8, measured 2.11x wall for JIT — tiered JIT was still recompiling). Per invocation Lambada does, beyond the floor's GET + POST: six header lookups and a deadline parse
-          (`RuntimeApiHeaders.ToInvocation`), `Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID")`, a context and
-          logger, a `CancellationTokenSource` with a timer for the deadline, an argument array, JSON deserialisation of
-          the event and serialisation of the result by `Type`, `MethodInfo.Invoke`, two awaited helper state machines,
-          and two `new Uri(root, …)` per round trip (`/next`'s could be cached). None of it stood out: the whole extra
-          is ~15–50 µs of CPU against the ~100–150 µs of CPU both spend per round trip on this VM (loopback HTTP through
-          a firecracker VM's syscalls is expensive). `Process.TotalProcessorTime` ticks in 10 ms steps, so a CPU figure
-          over 2,000 invocations is good to ~5 µs.
+        - **What Lambada's own start-up work was, and what was cut.** Counted with `DOTNET_JitDisasmSummary=1` (every
+          method the JIT compiles up to the first response; a count, so free of the VM's noise): the floor JITs 272
+          methods, Lambada 509 before and 439 after (ReadyToRun: 410 → 398). Cut: `LAMBADA_HANDLER` is resolved with
+          `Assembly.GetType` + the type's methods instead of scanning every type of the assembly (the scan is left for
+          listing and invoking functions locally, and for naming the functions in an init error); a synchronous handler
+          is called without async state machines, and its set-up without LINQ; `FunctionError` goes through a
+          source-generated `JsonSerializerContext`; the context makes its logger (and `Console.Error`) only when used.
+          Lambada's cold start over the floor's went from 1.32–1.46x (minimums, earlier run) to 1.19–1.24x, ~25–35 ms.
+        - **What is left of it, and why ReadyToRun does not remove it.** Of the ~125 methods Lambada's ReadyToRun build
+          still JITs beyond the floor, ~70 are System.Text.Json's reflection resolver (its table of default converters,
+          its member-accessor caches) and ~55 are `AsyncTaskMethodBuilder`/`AsyncMethodBuilderCore` instantiated over
+          Lambada's state machines (`ServeAsync`, `RunAsync`, `HandleAsync`, `NextAsync`, `RespondAsync`). Both are
+          generic code of the framework instantiated over types outside it, which a framework-dependent ReadyToRun
+          image cannot hold (another version bubble), so they are JIT-compiled either way. A source-generated context
+          for the handler's own types (which only the function's project can have — Lambada.Build could generate one)
+          would remove the first group for every build flavour.
+        - **ReadyToRun cannot reach 0.7x of JIT here, for Lambada or for the floor.** Every ReadyToRun flavour tried
+          moves Lambada and the floor by the same few percent: framework-dependent ReadyToRun 0.96–0.99x, the same with
+          `TieredPGO=false` 0.94–0.98x, self-contained composite ReadyToRun (framework and app compiled together) 0.87–0.90x
+          of the framework-dependent JIT start. A framework-dependent app already runs the shared framework's
+          precompiled code; what dominates its ~150 ms cold start on this VM is the runtime starting and loading
+          the framework (the floor's JIT and Native AOT rows: ~150 ms vs. ~22 ms), which no ReadyToRun setting
+          touches. Also tried by environment variable on the JIT build, without a gain beyond the noise:
+          `TieredCompilation=0` (slower: everything not precompiled gets fully optimised), `TC_QuickJitForLoops=0`
+          (slower), `TieredPGO=0`, `gcConcurrent=0`, `LTTng=0`. The composite build would also cost a 70 MB
+          self-contained package, a 1–2 minute publish and the `provided.al2023` runtime, for ~12%; Lambada's
+          packaging keeps plain ReadyToRun.
+        - **Native AOT builds and runs** — 0.13x of the JIT cold start (~24 ms), Lambada ~2 ms over the AOT floor.
+          Lambada.Runtime now builds with the trim and AOT analyzers on (`IsAotCompatible`): its reflection paths
+          (handler lookup by name, `Activator.CreateInstance`, JSON by `Type`, awaiting `Task<T>`/`ValueTask<T>`
+          results) are annotated `[RequiresUnreferencedCode]`/`[RequiresDynamicCode]` up to `LambadaHost.RunAsync`, and
+          its own JSON (`FunctionError`) is source-generated, so an AOT binary reports an init error correctly (checked
+          by hand: `Runtime.NoSuchHandler` posted to `/runtime/init/error`). What the annotations say must then be done
+          by the caller: keep the handler's type and give `LambadaJson.Options` a context for the event and result
+          types. The benchmark's AOT flavour does that in a hand-written `Main` (`AotMain.cs`); the `Main` that
+          Lambada.Build generates does not yet, so a user's `PublishAot` build gets IL2026/IL3050 at the generated
+          `Main` — one warning at the call instead of 14 inside Lambada.
+        - **Warm: Lambada stays inside 2x the floor** in every flavour (medians 0.9–1.4x wall). Per invocation Lambada does,
+          beyond the floor's GET + POST: six header lookups and a deadline parse, `Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID")`,
+          a context, a `CancellationTokenSource` with a timer for the deadline, an argument array, JSON
+          deserialisation of the event and serialisation of the result by `Type`, `MethodInfo.Invoke`, and one
+          `new Uri(root, …)` for the response. `Process.TotalProcessorTime` ticks in 10 ms steps, so a CPU figure
+          over 2,000 invocations is good to ~5 µs; on this shared VM the warm figures swing by ±30% between runs.
 
         """;
 
@@ -217,15 +222,22 @@ public static class Report
         text.AppendLine($"Measured {machine}.");
         text.AppendLine();
         text.AppendLine($$"""
-            **Method.** Two apps, each published with `dotnet publish -c Release -r linux-x64` per build flavour
-            (JIT: `--self-contained false`; ReadyToRun: the same plus `-p:PublishReadyToRun=true`; Native AOT:
-            `PublishAot=true`, set in the app project when the benchmark passes `-p:LambadaBenchAot=true`):
+            **Method.** Two apps, each published with `dotnet publish -c Release -r linux-x64` per build flavour:
+            {{string.Join("; ", RuntimeBenchmark.Builds.Select(b => $"{b.Name}: `{b.Properties}`"))}}
+            (`LambadaBenchAot=true` sets `PublishAot=true` in the app project). "JIT" and "ReadyToRun" are what Lambada's
+            packaging publishes for the managed `dotnet` runtimes; the other flavours are measured to see what could
+            reach the cold-start target. The app-code column counts every published DLL, so for the self-contained
+            flavours it includes the whole framework.
 
             - **Lambada** (`bench/Lambada.Bench.Function`): one handler,
               `[LambadaFunction(Name = "bench_echo")] public static string Echo(string input) => input;`, behind the
               `Main` that Lambada.Build generates, served with `LAMBADA_HANDLER={{RuntimeBenchmark.Handler}}` —
               the whole host: handler lookup by reflection, the invocation headers, context, deadline token, JSON
-              deserialisation of the event and serialisation of the result.
+              deserialisation of the event and serialisation of the result. The Native AOT flavour cannot use the
+              generated `Main` (it finds the handler and its JSON types by reflection only), so it has a hand-written
+              one, `bench/Lambada.Bench.Function/AotMain.cs`: it keeps the handler's type with `[DynamicDependency]` and
+              puts a source-generated `JsonSerializerContext` for `string` in front of `LambadaJson.Options`, then calls the
+              same `LambadaHost.RunAsync` — what Lambada.Build would have to generate for Native AOT.
             - **Floor** (`bench/Lambada.Bench.Floor`): the least loop anyone would write — one `HttpClient`,
               `GET …/invocation/next`, read the request id header and the body, `POST …/{id}/response` with the
               same bytes. No Lambada code.
@@ -304,14 +316,20 @@ public static class Report
                 yield return ($"warm per invoke (the process's CPU), Lambada / floor, {build.Name}", median, min, null);
             }
         }
-        foreach (var app in new[] { RuntimeBenchmark.Lambada, RuntimeBenchmark.Floor })
+        foreach (var build in RuntimeBenchmark.Builds.Skip(1))
         {
-            var jit = r.Get(app, RuntimeBenchmark.Builds[0]);
-            var r2r = r.Get(app, RuntimeBenchmark.Builds[1]);
-            if (jit.Usable && r2r.Usable)
+            foreach (var app in new[] { RuntimeBenchmark.Lambada, RuntimeBenchmark.Floor })
             {
-                var (median, min) = Of(r2r.Cold, jit.Cold);
-                yield return ($"cold start, {app.Name} ReadyToRun / {app.Name} JIT", median, min, app == RuntimeBenchmark.Lambada ? RuntimeBenchmark.ColdTarget : null);
+                var measured = r.Get(app, build);
+                foreach (var baseline in new[] { RuntimeBenchmark.Jit.Name, build.Baseline }.OfType<string>())
+                {
+                    var jit = r.Get(app, RuntimeBenchmark.Builds.Single(b => b.Name == baseline));
+                    if (!jit.Usable || !measured.Usable)
+                        continue;
+                    var (median, min) = Of(measured.Cold, jit.Cold);
+                    var target = app == RuntimeBenchmark.Lambada && build == RuntimeBenchmark.ReadyToRun ? RuntimeBenchmark.ColdTarget : (double?)null;
+                    yield return ($"cold start, {app.Name} {build.Name} / {app.Name} {baseline}", median, min, target);
+                }
             }
         }
         foreach (var build in RuntimeBenchmark.Builds)
@@ -348,6 +366,7 @@ public static class Report
             text.Append(sections.TryGetValue(name, out var fresh) ? fresh : Existing(existing, name) ?? $"## {name}\n\nNot measured yet.\n");
             text.AppendLine(End(name));
         }
+        text.Append(Tail(existing));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
@@ -360,6 +379,13 @@ public static class Report
             return null;
         begin += Begin(name).Length;
         return document[begin..end].TrimStart('\n');
+    }
+
+    /// <summary>What follows this benchmark's last block (other benchmarks' sections), kept as it is.</summary>
+    private static string Tail(string document)
+    {
+        var end = document.IndexOf(End(RuntimeSection), StringComparison.Ordinal);
+        return end < 0 ? "" : document[(end + End(RuntimeSection).Length)..].TrimStart('\n') is { Length: > 0 } tail ? "\n" + tail : "";
     }
 
     private static string Begin(string name) => $"<!-- bench:{name}:begin (written by bench/Lambada.Bench) -->";

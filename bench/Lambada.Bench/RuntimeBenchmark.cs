@@ -17,13 +17,20 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
 
     public sealed record Settings(string RepoRoot, int ColdRuns = 15, int WarmRuns = 7, int WarmInvocations = 2000, int WarmUp = 500, bool ReusePublished = false);
 
-    public sealed record Build(string Name, string Properties);
+    /// <summary>A build flavour; <paramref name="Baseline"/> names the JIT build its cold start is also compared with, when not the first.</summary>
+    public sealed record Build(string Name, string Slug, string Properties, string? Baseline = null);
+
+    public static readonly Build Jit = new("JIT", "JIT", "--self-contained false");
+    public static readonly Build ReadyToRun = new("ReadyToRun", "ReadyToRun", "--self-contained false -p:PublishReadyToRun=true");
 
     public static readonly Build[] Builds =
     [
-        new("JIT", "--self-contained false"),
-        new("ReadyToRun", "--self-contained false -p:PublishReadyToRun=true"),
-        new("Native AOT", "-p:LambadaBenchAot=true"),
+        Jit,
+        ReadyToRun,
+        new("ReadyToRun, TieredPGO off", "ReadyToRun-NoPGO", "--self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false"),
+        new("JIT, self-contained", "JIT-SC", "--self-contained true"),
+        new("ReadyToRun composite, self-contained", "ReadyToRun-Composite-SC", "--self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true", Baseline: "JIT, self-contained"),
+        new("Native AOT", "Native-AOT", "-p:LambadaBenchAot=true"),
     ];
 
     public sealed record App(string Name, string Project, string Executable);
@@ -60,7 +67,7 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
         var variants = new List<Variant>();
         foreach (var build in Builds)
             foreach (var app in new[] { Lambada, Floor })
-                variants.Add(Publish(app, build, Path.Combine(output, $"{app.Executable}-{build.Name.Replace(' ', '-')}")));
+                variants.Add(Publish(app, build, Path.Combine(output, $"{app.Executable}-{build.Slug}")));
 
         var wrong = 0;
         foreach (var variant in variants.Where(v => v.Usable))
