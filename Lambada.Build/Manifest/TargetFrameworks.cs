@@ -12,6 +12,23 @@ public static class TargetFrameworks
             : targetFramework;
     }
 
+    /// <summary>
+    /// The framework a multi-targeting project deploys from: the one <c>LambadaTargetFramework</c> names, else the newest
+    /// <c>netX.Y</c> of <c>TargetFrameworks</c>. A single-target project always deploys its one framework.
+    /// </summary>
+    public static string DeployedFramework(string current, string? targetFrameworks, string? named)
+    {
+        if (!string.IsNullOrWhiteSpace(named))
+            return named.Trim();
+        var all = (targetFrameworks ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return all.Length == 0 ? current : all.OrderByDescending(Version).ThenBy(f => f, StringComparer.Ordinal).First();
+    }
+
+    private static Version Version(string shortName) =>
+        shortName.StartsWith("net", StringComparison.Ordinal) && System.Version.TryParse(shortName[3..].Split('-')[0], out var version)
+            ? version
+            : new Version(0, 0);
+
     /// <summary>The managed runtime that runs this framework, or null when Lambda has none.</summary>
     public static string? ManagedRuntime(string? shortName) => shortName switch
     {
