@@ -43,6 +43,8 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
 
         try
         {
+            var cecil = typeof(Mono.Cecil.AssemblyDefinition).Assembly;
+            Log.LogMessage(MessageImportance.Low, $"Lambada: Mono.Cecil {cecil.GetName().Version} from {cecil.Location}");
             var outcome = FunctionScan.Run(AssemblyPath, ManifestPath, scanOptions, project);
             foreach (var diagnostic in outcome.Diagnostics)
                 Log.LogDiagnostic(diagnostic);
