@@ -137,13 +137,38 @@ public sealed class LibraryPackageTests
     public void LambadaPlan_packages_after_build_also_when_the_package_target_is_asked_for()
     {
         Assert.AreEqual(0, package.ExitCode, package.ToString());
+        using var aws = new Lambada.Tests.Deployment.DeployFixture();
 
-        var afterBuild = Project.Build("-p:LambadaPlan=true", "-v:n");
-        var both = Project.Build("-t:LambadaPackage", "-p:LambadaPlan=true");
+        var afterBuild = Project.Build(aws.BuildEnvironment, "-p:LambadaPlan=true", "-v:n");
+        var both = Project.Build(aws.BuildEnvironment, "-t:LambadaPackage", "-p:LambadaPlan=true");
 
         Assert.AreEqual(0, afterBuild.ExitCode, afterBuild.ToString());
         StringAssert.Contains(afterBuild.Output, "Skipping target \"_LambadaPublishAndZip\"");
+        StringAssert.Contains(afterBuild.Output, "Lambada: plan done");
         Assert.AreEqual(0, both.ExitCode, both.ToString());
+    }
+
+    [TestMethod]
+    public void LMB0308_a_plan_without_a_region_says_what_to_set_and_changes_nothing()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        var nowhere = new Dictionary<string, string?>
+        {
+            ["AWS_REGION"] = null,
+            ["AWS_DEFAULT_REGION"] = null,
+            ["AWS_PROFILE"] = null,
+            ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
+            ["AWS_SECRET_ACCESS_KEY"] = "not-used",
+            ["AWS_CONFIG_FILE"] = "/nonexistent/lambada-tests/config",
+            ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/lambada-tests/credentials",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+
+        var plan = Project.Build(nowhere, "-p:LambadaPlan=true");
+
+        Assert.AreNotEqual(0, plan.ExitCode, plan.ToString());
+        StringAssert.Contains(plan.Output, "error LMB0308: PackagedLib: No AWS region is set.");
+        StringAssert.Contains(plan.Output, "Nothing was changed.");
     }
 
     [TestMethod]
