@@ -9,25 +9,16 @@ namespace Lambada.Tests.Consumer;
 [TestClass]
 public sealed class ConsumerTests
 {
-    private static PackedFeed? feed;
     private static DeployFixture? aws;
 
-    private static PackedFeed Feed => feed!;
+    private static PackedFeed Feed => PackedFeed.Shared;
     private static DeployFixture Aws => aws!;
 
     [ClassInitialize]
-    public static void Pack(TestContext _)
-    {
-        feed = new PackedFeed();
-        aws = new DeployFixture();
-    }
+    public static void Start(TestContext _) => aws = new DeployFixture();
 
     [ClassCleanup]
-    public static void CleanUp()
-    {
-        aws?.Dispose();
-        feed?.Dispose();
-    }
+    public static void CleanUp() => aws?.Dispose();
 
     [TestMethod]
     public void A_new_classlib_with_only_the_package_deploys_its_functions_and_its_package_runs_without_a_hand_written_Main()

@@ -10,9 +10,19 @@ namespace Lambada.Tests.Consumer;
 public sealed class PackedFeed : IDisposable
 {
     private static readonly string[] Projects = ["Lambada.Attributes", "Lambada.Runtime", "Lambada.Build", "Lambada"];
+    private static readonly Lazy<PackedFeed> SharedFeed = new(() =>
+    {
+        var packed = new PackedFeed();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => packed.Dispose();
+        return packed;
+    });
+
     private readonly TempDirectory _root = new("lambada-feed");
 
-    public PackedFeed()
+    /// <summary>One feed for every test class: two packs of the same projects at once would fight over obj/Release.</summary>
+    public static PackedFeed Shared => SharedFeed.Value;
+
+    private PackedFeed()
     {
         Version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         Directory.CreateDirectory(FeedPath);
