@@ -47,6 +47,8 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
                 Project = Project, Region = Blank(Region), Profile = Blank(Profile), S3Bucket = Blank(S3Bucket), S3Prefix = S3Prefix ?? "",
                 PlanOnly = PlanOnly, Prune = Prune, CreateRoles = CreateRoles, Publish = Publish, Parallelism = Parallelism,
             };
+            var sdk = typeof(Amazon.Runtime.AWSCredentials).Assembly;
+            Log.LogMessage(MessageImportance.Low, $"Lambada: AWSSDK.Core {sdk.GetName().Version} from {sdk.Location}");
             using var aws = AwsClients.Create(options.Region, options.Profile, Environment.GetEnvironmentVariable, RetryPolicy.Default, log.Attempt);
             Log.LogMessage(MessageImportance.High,
                 $"Lambada: {(PlanOnly ? "planning" : "deploying")} {manifest.Functions.Count} function(s) of {manifest.Assembly} to {aws.Region}");

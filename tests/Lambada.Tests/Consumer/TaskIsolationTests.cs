@@ -3,16 +3,17 @@ using Lambada.Testing;
 namespace Lambada.Tests.Consumer;
 
 /// <summary>
-/// Another task in the same build, loaded into the same MSBuild process first, with an older Mono.Cecil: MSBuild gives
+/// Another task in the same build, loaded into the same MSBuild process first, with an older Mono.Cecil and AWSSDK.Core: MSBuild gives
 /// each task assembly its own load context (resolving from the task's own folder), so neither breaks the other.
 /// </summary>
 [TestClass]
 public sealed class TaskIsolationTests
 {
     private const string RivalCecil = "0.11.3";
+    private const string RivalSdk = "3.7.402";
 
     [TestMethod]
-    public void A_task_with_another_Mono_Cecil_in_the_same_build_process_does_not_break_Lambada()
+    public void A_task_with_another_Mono_Cecil_and_AWSSDK_Core_in_the_same_build_process_does_not_break_Lambada()
     {
         using var rival = new TempDirectory("rival-task");
         File.WriteAllText(Path.Combine(rival.Path, "RivalTask.csproj"), $"""
@@ -24,6 +25,7 @@ public sealed class TaskIsolationTests
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Mono.Cecil" Version="{RivalCecil}" />
+                <PackageReference Include="AWSSDK.Core" Version="{RivalSdk}" />
                 <PackageReference Include="Microsoft.Build.Utilities.Core" Version="17.11.48" ExcludeAssets="runtime" />
               </ItemGroup>
             </Project>
@@ -39,6 +41,9 @@ public sealed class TaskIsolationTests
                     var cecil = typeof(Mono.Cecil.ModuleDefinition).Assembly;
                     Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High,
                         $"rival: Mono.Cecil {cecil.GetName().Version} from {cecil.Location} read {module.Types.Count} types");
+                    var credentials = new Amazon.Runtime.BasicAWSCredentials("rival", "rival");
+                    var sdk = credentials.GetType().Assembly;
+                    Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High, $"rival: AWSSDK.Core {sdk.GetName().Version} from {sdk.Location}");
                     return true;
                 }
             }
@@ -69,7 +74,9 @@ public sealed class TaskIsolationTests
           <PropertyGroup>
           """);
 
-        var build = project.Build("-v:diag");
+        using var aws = new Lambada.Tests.Deployment.DeployFixture();
+
+        var build = project.Build(aws.BuildEnvironment, "-v:diag", "-p:LambadaPlan=true");
 
         Assert.AreEqual(0, build.ExitCode, build.ToString());
         var rivalLine = build.Output.Split('\n').First(l => l.Contains("rival: Mono.Cecil", StringComparison.Ordinal));
@@ -77,5 +84,10 @@ public sealed class TaskIsolationTests
         var lambadaLine = build.Output.Split('\n').First(l => l.Contains("Lambada: Mono.Cecil", StringComparison.Ordinal));
         StringAssert.Contains(lambadaLine, $"Lambada: Mono.Cecil 0.11.6.0 from {Path.GetDirectoryName(RepoPaths.TaskAssembly)}");
         Assert.IsTrue(File.Exists(project.ManifestPath), "Lambada's scan still wrote the manifest");
+        var rivalSdk = build.Output.Split('\n').First(l => l.Contains("rival: AWSSDK.Core", StringComparison.Ordinal));
+        StringAssert.Contains(rivalSdk, $"rival: AWSSDK.Core 3.3.0.0 from {Path.Combine(rival.Path, "out")}");
+        var lambadaSdk = build.Output.Split('\n').First(l => l.Contains("Lambada: AWSSDK.Core", StringComparison.Ordinal));
+        StringAssert.Contains(lambadaSdk, $"Lambada: AWSSDK.Core 4.0.0.0 from {Path.GetDirectoryName(RepoPaths.TaskAssembly)}");
+        StringAssert.Contains(build.Output, "Lambada: plan done: 1 planned");
     }
 }
