@@ -49,7 +49,7 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
             return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed)
             {
                 ErrorCode = FunctionApplier.AwsErrorCode,
-                ErrorMessage = $"resolving role '{spec}': {e.Operation} failed: {e.Code}: {e.AwsMessage} (HTTP {e.StatusCode})",
+                ErrorMessage = $"resolving role '{spec}': {e.Summary}",
             });
         }
     }

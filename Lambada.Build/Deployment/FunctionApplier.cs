@@ -29,7 +29,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         }
         catch (AwsServiceException e)
         {
-            return steps.Failed(plan.Name, AwsErrorCode, $"{e.Operation} failed: {e.Code}: {e.AwsMessage} (HTTP {e.StatusCode}{(e.RequestId is null ? "" : $", request id {e.RequestId}")})");
+            return steps.Failed(plan.Name, AwsErrorCode, e.Summary);
         }
         catch (DeploymentException e)
         {

@@ -2,6 +2,7 @@ using Lambada.Build.Aws;
 using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
+using Lambada.Build.Packaging;
 using Microsoft.Build.Framework;
 
 namespace Lambada.Build.Tasks;
@@ -53,7 +54,7 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
             Log.LogMessage(MessageImportance.High,
                 $"Lambada: {(PlanOnly ? "planning" : "deploying")} {manifest.Functions.Count} function(s) of {manifest.Assembly} to {aws.Region}");
             var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15));
-            var codeSha256 = File.ReadAllText(PackagePath + ".sha256").Trim();
+            var codeSha256 = File.ReadAllText(FunctionPackager.HashPath(PackagePath)).Trim();
             var result = new Deployer(aws, options, waiter, log).RunAsync(manifest, PackagePath, codeSha256, _cancel.Token).GetAwaiter().GetResult();
             log.Report(result, PlanOnly);
         }
@@ -63,12 +64,11 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (DeploymentException e)
         {
-            log.Error(DiagnosticCatalogue.All.First(d => d.Code == e.Code), manifest.Assembly, e.Message.TrimEnd('.') + ". Nothing was changed.");
+            log.Error(DiagnosticCatalogue.ByCode(e.Code), manifest.Assembly, e.Message.TrimEnd('.') + ". Nothing was changed.");
         }
         catch (AwsServiceException e)
         {
-            log.Error(DiagnosticCatalogue.DeployAwsError, manifest.Assembly,
-                $"{e.Operation} failed: {e.Code}: {e.AwsMessage} (HTTP {e.StatusCode}). Nothing was changed.");
+            log.Error(DiagnosticCatalogue.DeployAwsError, manifest.Assembly, e.Summary + ". Nothing was changed.");
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {

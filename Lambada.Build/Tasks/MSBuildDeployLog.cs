@@ -12,7 +12,7 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
     public void Info(string message) => log.LogMessage(MessageImportance.High, "Lambada: " + redactor.Apply(message));
 
     public void Warning(string code, string function, string message) =>
-        Log(DiagnosticCatalogue.All.First(d => d.Code == code), function, message);
+        Log(DiagnosticCatalogue.ByCode(code), function, message);
 
     public void Error(DiagnosticDescriptor descriptor, string subject, string message) => Log(descriptor, subject, message);
 
@@ -35,7 +35,7 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
         {
             var done = failed.Done.Count == 0 ? "Nothing was changed." : $"Done: {string.Join(", ", failed.Done)}.";
             var notDone = failed.NotDone.Count == 0 ? "" : $" Not done: {string.Join(", ", failed.NotDone)}.";
-            Log(DiagnosticCatalogue.All.First(d => d.Code == failed.ErrorCode), failed.Name, $"{failed.ErrorMessage?.TrimEnd('.')}. {done}{notDone}");
+            Log(DiagnosticCatalogue.ByCode(failed.ErrorCode!), failed.Name, $"{failed.ErrorMessage?.TrimEnd('.')}. {done}{notDone}");
         }
         var counts = string.Join(", ", result.Outcomes.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         log.LogMessage(MessageImportance.High,

@@ -30,12 +30,11 @@ public sealed class AwsHttpClient(
         for (var attempt = 1; ; attempt++)
         {
             var (response, error) = await AttemptAsync(request, cancellation).ConfigureAwait(false);
-            if (error is null && response is not null)
+            if (error is null)
             {
-                Observer?.Invoke(new AwsAttempt(request.Operation, request.Mutates, attempt, response.StatusCode, null, null));
-                return response;
+                Observer?.Invoke(new AwsAttempt(request.Operation, request.Mutates, attempt, response!.StatusCode, null, null));
+                return response!;
             }
-            error ??= new AwsServiceException(request.Operation, "NoResponse", "no response", 0, null);
             var kind = RetryPolicy.Classify(error);
             var retryIn = kind == FailureKind.Permanent
                 ? (TimeSpan?)null
@@ -50,6 +49,7 @@ public sealed class AwsHttpClient(
         }
     }
 
+    /// <summary>Either the successful response (and no error) or the error, with the response when there was one.</summary>
     private async Task<(AwsResponse? Response, AwsServiceException? Error)> AttemptAsync(AwsRequest request, CancellationToken cancellation)
     {
         Interlocked.Increment(ref _requests);

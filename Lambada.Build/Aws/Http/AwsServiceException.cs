@@ -12,4 +12,8 @@ public sealed class AwsServiceException(string operation, string code, string me
 
     /// <summary>The server's <c>Retry-After</c>, when it sent one.</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>How a failed call is reported to the user: operation, AWS code and message, HTTP status and request id.</summary>
+    public string Summary =>
+        $"{Operation} failed: {Code}: {AwsMessage} (HTTP {StatusCode}{(RequestId is null ? "" : $", request id {RequestId}")})";
 }

@@ -2,7 +2,6 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Lambada.Build.Aws.Configuration;
-using Lambada.Build.Aws.Http;
 
 namespace Lambada.Build.Aws.Sdk;
 
@@ -25,7 +24,7 @@ public sealed class CallerIdentity(AWSCredentials credentials, AwsEndpoint endpo
         }
         catch (AmazonServiceException e)
         {
-            throw new AwsServiceException("GetCallerIdentity", e.ErrorCode ?? "Unknown", e.Message, (int)e.StatusCode, e.RequestId);
+            throw SdkErrors.Translate("GetCallerIdentity", e);
         }
         finally
         {

@@ -2,7 +2,6 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Lambada.Build.Aws.Configuration;
-using Lambada.Build.Aws.Http;
 
 namespace Lambada.Build.Aws.Sdk;
 
@@ -21,7 +20,7 @@ public sealed class PackageUploader(AWSCredentials credentials, AwsEndpoint endp
         }
         catch (AmazonServiceException e)
         {
-            throw new AwsServiceException("PutObject", e.ErrorCode ?? "Unknown", e.Message, (int)e.StatusCode, e.RequestId);
+            throw SdkErrors.Translate("PutObject", e);
         }
     }
 }
