@@ -26,19 +26,25 @@ public sealed class InProcessDeploy : IDisposable
     public string Project { get; }
     public string PackagePath { get; }
     public string CodeSha256 => Convert.ToBase64String(SHA256.HashData(File.ReadAllBytes(PackagePath)));
-    public List<string> Warnings { get; } = [];
+    public ListDeployLog Log { get; } = new();
+    public IReadOnlyList<string> Warnings => Log.Warnings;
 
-    public DeployResult Run(IEnumerable<FunctionDefinition> functions, Func<string, string?>? environment = null, bool createRoles = false)
-    {
-        using var aws = AwsClients.Create(null, null, environment ?? Environment, RetryPolicy.Default, observer: null);
-        var log = new ListLog(Warnings);
-        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30));
-        var manifest = new FunctionsManifest { Assembly = Project, TargetFramework = "net10.0", Functions = functions.ToList() };
-        var options = new DeployOptions { Project = Project, CreateRoles = createRoles };
-        return new Deployer(aws, options, waiter, log).RunAsync(manifest, PackagePath, CodeSha256, CancellationToken.None).GetAwaiter().GetResult();
-    }
+    public DeployResult Run(IEnumerable<FunctionDefinition> functions, Func<string, string?>? environment = null, bool createRoles = false) =>
+        RunAsync(environment ?? Environment, RetryPolicy.Default, observer: null, Log, Project, functions.ToList(), PackagePath, CodeSha256, createRoles)
+            .GetAwaiter().GetResult();
 
     public string? Environment(string name) => Moto.ClientEnvironment.GetValueOrDefault(name);
+
+    /// <summary>One deploy in the test process: clients from the given environment, waits polled every few milliseconds.</summary>
+    public static async Task<DeployResult> RunAsync(Func<string, string?> environment, RetryPolicy policy, Action<AwsAttempt>? observer, IDeployLog log,
+        string project, IReadOnlyList<FunctionDefinition> functions, string packagePath, string codeSha256, bool createRoles = false)
+    {
+        using var aws = AwsClients.Create(null, null, environment, policy, observer);
+        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
+        var manifest = new FunctionsManifest { Assembly = project, TargetFramework = "net10.0", Functions = functions };
+        var options = new DeployOptions { Project = project, CreateRoles = createRoles };
+        return await new Deployer(aws, options, waiter, log).RunAsync(manifest, packagePath, codeSha256, CancellationToken.None);
+    }
 
     public static FunctionDefinition Function(string name, string role = "lambda_basic_execution", int memory = 512) => new()
     {
@@ -57,15 +63,4 @@ public sealed class InProcessDeploy : IDisposable
     };
 
     public void Dispose() => _directory.Dispose();
-
-    private sealed class ListLog(List<string> warnings) : IDeployLog
-    {
-        public void Info(string message) { }
-
-        public void Warning(string code, string function, string message)
-        {
-            lock (warnings)
-                warnings.Add($"{code} {function}: {message}");
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Lambada.Build.Aws;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
 using Lambada.Build.Manifest;
@@ -24,10 +23,6 @@ public sealed class FaultFixture : IDisposable
 
     public FaultFixture()
     {
-        // AwsClients takes its keys from the process environment (the default chain); moto accepts any.
-        foreach (var variable in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
-            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
-                Environment.SetEnvironmentVariable(variable, MotoServer.AccessKeyId);
         Moto = MotoServer.Start();
         Boto3 = new Boto3Session(Moto);
         Boto3.CreateRole(Role);
@@ -63,17 +58,8 @@ public sealed class FaultFixture : IDisposable
     {
         var attempts = new ConcurrentQueue<AwsAttempt>();
         var log = new ListDeployLog();
-        string? Variables(string name) => name switch
-        {
-            "AWS_ENDPOINT_URL" => proxy.Endpoint,
-            "AWS_REGION" => MotoServer.Region,
-            _ => null,
-        };
-        using var aws = AwsClients.Create(null, null, Variables, policy, attempts.Enqueue);
-        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
-        var manifest = new FunctionsManifest { Assembly = "Faults", Functions = functions };
-        var result = await new Deployer(aws, new DeployOptions { Project = Project }, waiter, log)
-            .RunAsync(manifest, package.Path, package.CodeSha256, CancellationToken.None);
+        string? Variables(string name) => name == "AWS_ENDPOINT_URL" ? proxy.Endpoint : Moto.ClientEnvironment.GetValueOrDefault(name);
+        var result = await InProcessDeploy.RunAsync(Variables, policy, attempts.Enqueue, log, Project, functions, package.Path, package.CodeSha256);
         return new FaultRun(result, attempts.ToList(), proxy.Requests, log);
     }
 
@@ -105,15 +91,4 @@ public sealed record FaultRun(DeployResult Result, IReadOnlyList<AwsAttempt> Att
     public override string ToString() =>
         string.Join("\n", Result.Outcomes.Select(o => $"{o.Name}: {o.Kind} {o.ErrorCode} {o.ErrorMessage}"))
         + "\nrequests:\n" + string.Join("\n", Requests) + "\nlog:\n" + string.Join("\n", Log.Lines);
-}
-
-public sealed class ListDeployLog : IDeployLog
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => _lines.ToList();
-
-    public void Info(string message) => _lines.Enqueue(message);
-
-    public void Warning(string code, string function, string message) => _lines.Enqueue($"warning {code} {function}: {message}");
 }

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using Lambada.Build.Deployment;
+
+namespace Lambada.Tests.Deployment;
+
+/// <summary>Keeps what a deploy said, in order, for assertions and failure messages.</summary>
+public sealed class ListDeployLog : IDeployLog
+{
+    private const string WarningPrefix = "warning ";
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => _lines.ToList();
+
+    /// <summary>The warnings alone, as <c>code function: message</c>.</summary>
+    public IReadOnlyList<string> Warnings =>
+        Lines.Where(l => l.StartsWith(WarningPrefix, StringComparison.Ordinal)).Select(l => l[WarningPrefix.Length..]).ToList();
+
+    public void Info(string message) => _lines.Enqueue(message);
+
+    public void Warning(string code, string function, string message) => _lines.Enqueue($"{WarningPrefix}{code} {function}: {message}");
+}
