@@ -78,12 +78,11 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
         {
             if (p.Outcome is not null)
                 return p.Outcome;
-            if (p.Plan!.Action == PlannedAction.Unchanged)
-                return await applier.ApplyAsync(p.Plan, p.RoleArn!, cancellation).ConfigureAwait(false);
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await applier.ApplyAsync(p.Plan, p.RoleArn ?? "", cancellation).ConfigureAwait(false);
+                // Delete plans have no role; an unchanged one makes no call and gives its slot back at once.
+                return await applier.ApplyAsync(p.Plan!, p.RoleArn ?? "", cancellation).ConfigureAwait(false);
             }
             finally
             {
