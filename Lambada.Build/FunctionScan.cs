@@ -1,7 +1,9 @@
+using Lambada.Build.Binding;
+
 namespace Lambada.Build;
 
 /// <summary>
-/// Scan → Validate → Manifest, as one call. The manifest is written only when there is no error, and
+/// Scan → Validate → Manifest (and the generated binding beside it), as one call. The manifest is written only when there is no error, and
 /// removed otherwise, so a failed build is never mistaken for an up-to-date one.
 /// </summary>
 public static class FunctionScan
@@ -11,16 +13,32 @@ public static class FunctionScan
         public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     }
 
-    public static Outcome Run(string assemblyPath, string manifestPath, ScanOptions scanOptions, ProjectOptions project)
+    /// <param name="bindingPath">Where to write <see cref="BindingSource"/>'s C# for the package build; none when null.</param>
+    public static Outcome Run(string assemblyPath, string manifestPath, ScanOptions scanOptions, ProjectOptions project, string? bindingPath = null)
     {
         var scan = AssemblyScanner.Scan(assemblyPath, scanOptions);
         var manifest = ManifestBuilder.Build(scan, project);
         var outcome = new Outcome(manifest, FunctionValidator.Validate(scan, manifest));
 
         if (outcome.Succeeded)
+        {
             ManifestWriter.Write(manifestPath, manifest);
-        else if (File.Exists(manifestPath))
+            if (bindingPath is not null)
+                WriteIfChanged(bindingPath, BindingSource.Generate(scan.Functions.Select(f => f.Binding)));
+        }
+        else
+        {
             File.Delete(manifestPath);
+            if (bindingPath is not null)
+                File.Delete(bindingPath);
+        }
         return outcome;
+    }
+
+    // An unchanged binding keeps its timestamp, so the package build's compile stays incremental.
+    private static void WriteIfChanged(string path, string text)
+    {
+        if (!File.Exists(path) || File.ReadAllText(path) != text)
+            File.WriteAllText(path, text);
     }
 }

@@ -1,3 +1,4 @@
+using Lambada.Build.Binding;
 using Mono.Cecil;
 
 namespace Lambada.Build.Scanning;
@@ -88,6 +89,7 @@ public static class AssemblyScanner
             Environment = PairsOf(companions, AttributeNames.Environment),
             Tags = PairsOf(companions, AttributeNames.Tag),
             Shape = HandlerShapeReader.Read(method),
+            Binding = BindingReader.Read(method),
             Location = location,
         };
     }

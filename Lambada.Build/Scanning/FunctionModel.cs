@@ -10,6 +10,9 @@ public sealed record FunctionModel
     public required IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; }
     public required IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; }
     public required HandlerShape Shape { get; init; }
+
+    /// <summary>What generated code must name for a trimmed or Native AOT package to run this handler.</summary>
+    public required Binding.FunctionBinding Binding { get; init; }
     public SourceLocation? Location { get; init; }
 
     /// <summary>The method as <c>LAMBADA_HANDLER</c> names it: <c>Namespace.Type::Method</c>.</summary>

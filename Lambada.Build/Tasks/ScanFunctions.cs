@@ -20,6 +20,9 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
     public bool SelfContained { get; set; }
     public bool PublishAot { get; set; }
 
+    /// <summary>Where to write the generated binding (C#) the package build compiles in.</summary>
+    public string? BindingPath { get; set; }
+
     public override bool Execute()
     {
         var project = new ProjectOptions
@@ -45,7 +48,7 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
         {
             var cecil = typeof(Mono.Cecil.AssemblyDefinition).Assembly;
             Log.LogMessage(MessageImportance.Low, $"Lambada: Mono.Cecil {cecil.GetName().Version} from {cecil.Location}");
-            var outcome = FunctionScan.Run(AssemblyPath, ManifestPath, scanOptions, project);
+            var outcome = FunctionScan.Run(AssemblyPath, ManifestPath, scanOptions, project, string.IsNullOrEmpty(BindingPath) ? null : BindingPath);
             foreach (var diagnostic in outcome.Diagnostics)
                 Log.LogDiagnostic(diagnostic);
             if (outcome.Succeeded)

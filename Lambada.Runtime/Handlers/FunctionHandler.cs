@@ -77,7 +77,7 @@ internal sealed class FunctionHandler
 
     private async Task<byte[]> CompleteAsync(object? returned, CancellationToken cancellation)
     {
-        var result = awaitable ? await ResultTypes.AwaitAsync(returned).ConfigureAwait(false) : returned;
+        var result = awaitable ? await ResultTypes.AwaitAsync(returned, method.ReturnType).ConfigureAwait(false) : returned;
         if (resultType is not null && result is Stream stream)
         {
             await using (stream.ConfigureAwait(false))

@@ -22,35 +22,33 @@ internal static class ResultTypes
         typeof(Task).IsAssignableFrom(returnType) || returnType == typeof(ValueTask)
         || (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
 
-    /// <summary>Awaits a returned Task/ValueTask (with or without a value) and gives its value; other values pass through.</summary>
+    /// <summary>
+    /// Awaits a returned Task/ValueTask (with or without a value) and gives its value; other values pass through. The value
+    /// is read through the declared <paramref name="returnType"/> (<c>Task&lt;T&gt;.Result</c>, <c>ValueTask&lt;T&gt;.AsTask()</c>),
+    /// whose members a trimmed or Native AOT package keeps — not through the task's runtime type, which for an async
+    /// method is a framework-internal subclass.
+    /// </summary>
     [RequiresUnreferencedCode(Trimming.Reason)]
-    public static async Task<object?> AwaitAsync(object? returned)
+    public static async Task<object?> AwaitAsync(object? returned, Type returnType)
     {
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+        {
+            var asTask = returnType.GetMethod(nameof(ValueTask<int>.AsTask), Type.EmptyTypes)!;
+            returned = asTask.Invoke(returned, null);
+            returnType = asTask.ReturnType;
+        }
         switch (returned)
         {
             case Task task:
                 await task.ConfigureAwait(false);
-                return ValueOf(task);
+                return returnType.IsGenericType
+                    ? returnType.GetProperty(nameof(Task<int>.Result), BindingFlags.Public | BindingFlags.Instance)!.GetValue(task)
+                    : null;
             case ValueTask valueTask:
                 await valueTask.ConfigureAwait(false);
                 return null;
+            default:
+                return returned;
         }
-        if (returned is not null && returned.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ValueTask<>))
-        {
-            var task = (Task)type.GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(returned, null)!;
-            await task.ConfigureAwait(false);
-            return ValueOf(task);
-        }
-        return returned;
-    }
-
-    [RequiresUnreferencedCode(Trimming.Reason)]
-    private static object? ValueOf(Task task)
-    {
-        var type = task.GetType();
-        // Task<VoidTaskResult> (what async Task methods return) has a Result of an internal type: no value.
-        return type.IsGenericType && type.GetGenericArguments()[0].Name != "VoidTaskResult"
-            ? type.GetProperty(nameof(Task<int>.Result), BindingFlags.Public | BindingFlags.Instance)!.GetValue(task)
-            : null;
     }
 }

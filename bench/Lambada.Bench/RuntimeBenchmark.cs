@@ -17,8 +17,12 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
 
     public sealed record Settings(string RepoRoot, int ColdRuns = 15, int WarmRuns = 7, int WarmInvocations = 2000, int WarmUp = 500, bool ReusePublished = false);
 
-    /// <summary>A build flavour; <paramref name="Baseline"/> names the JIT build its cold start is also compared with, when not the first.</summary>
-    public sealed record Build(string Name, string Slug, string Properties, string? Baseline = null);
+    /// <summary>
+    /// A build flavour; <paramref name="Baseline"/> names the build its cold start is also compared with, besides the first.
+    /// <paramref name="Bound"/>: Lambada's app is published as the package build does it, with the binding its scan generated
+    /// (handler types kept, source-generated JSON for the event and result); without it, as before that existed — JSON by reflection.
+    /// </summary>
+    public sealed record Build(string Name, string Slug, string Properties, string? Baseline = null, bool Bound = true);
 
     public static readonly Build Jit = new("JIT", "JIT", "--self-contained false");
     public static readonly Build ReadyToRun = new("ReadyToRun", "ReadyToRun", "--self-contained false -p:PublishReadyToRun=true");
@@ -27,9 +31,8 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
     [
         Jit,
         ReadyToRun,
-        new("ReadyToRun, TieredPGO off", "ReadyToRun-NoPGO", "--self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false"),
-        new("JIT, self-contained", "JIT-SC", "--self-contained true"),
-        new("ReadyToRun composite, self-contained", "ReadyToRun-Composite-SC", "--self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true", Baseline: "JIT, self-contained"),
+        new("JIT, reflection JSON", "JIT-Reflection", "--self-contained false", Bound: false),
+        new("ReadyToRun, reflection JSON", "ReadyToRun-Reflection", "--self-contained false -p:PublishReadyToRun=true", Baseline: "ReadyToRun", Bound: false),
         new("Native AOT", "Native-AOT", "-p:LambadaBenchAot=true"),
     ];
 
@@ -64,10 +67,11 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
     public Result Run()
     {
         var output = Path.Combine(settings.RepoRoot, "bench", "Lambada.Bench", "bin", "runtime-publish");
+        var binding = ScanForBinding();
         var variants = new List<Variant>();
         foreach (var build in Builds)
             foreach (var app in new[] { Lambada, Floor })
-                variants.Add(Publish(app, build, Path.Combine(output, $"{app.Executable}-{build.Slug}")));
+                variants.Add(Publish(app, build, Path.Combine(output, $"{app.Executable}-{build.Slug}"), app == Lambada && build.Bound ? binding : null));
 
         var wrong = 0;
         foreach (var variant in variants.Where(v => v.Usable))
@@ -111,10 +115,25 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
         return new Result(settings, variants, wrong, loadBefore, LoadAverage());
     }
 
-    private Variant Publish(App app, Build build, string directory)
+    /// <summary>Builds Lambada's app once, so its scan writes the binding the package build would compile in; returns the binding's path.</summary>
+    private string ScanForBinding()
+    {
+        var binding = Path.Combine(settings.RepoRoot, "bench", "Lambada.Bench.Function", "obj", "Release", "net10.0", "lambada", "LambadaBinding.g.cs");
+        if (settings.ReusePublished && File.Exists(binding))
+            return binding;
+        var (exitCode, text) = ChildProcess.Run(ChildProcess.Dotnet(settings.RepoRoot, ["build", Lambada.Project, "-c", "Release", "-nologo", "-nodeReuse:false"]));
+        if (exitCode != 0 || !File.Exists(binding))
+            throw new InvalidOperationException($"building {Lambada.Project} wrote no binding (exit {exitCode}): {ErrorSummary(text)}");
+        return binding;
+    }
+
+    private Variant Publish(App app, Build build, string directory, string? binding)
     {
         var variant = new Variant(app, build, directory);
-        variant.PublishCommand = "dotnet publish " + app.Project + " -c Release -r linux-x64 " + build.Properties;
+        // As the package build publishes: _LambadaNestedPublish marks it as that publish (no packaging inside it, no LMB0205).
+        var packageBuild = app == Lambada ? $" -p:_LambadaNestedPublish=true{(binding is null ? "" : $" -p:_LambadaBindingSource={binding}")}" : "";
+        variant.PublishCommand = ("dotnet publish " + app.Project + " -c Release -r linux-x64 " + build.Properties + packageBuild)
+            .Replace(settings.RepoRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
         if (settings.ReusePublished && File.Exists(variant.Executable))
         {
             Console.WriteLine($"  reusing the published {variant.Name}");
@@ -128,6 +147,7 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
         [
             "publish", app.Project, "-c", "Release", "-r", "linux-x64", "-o", directory, "-nologo", "-nodeReuse:false",
             .. build.Properties.Split(' '),
+            .. packageBuild.Split(' ', StringSplitOptions.RemoveEmptyEntries),
         ];
         Console.WriteLine($"  publishing {variant.Name} ...");
         var (exitCode, text, ms) = ChildProcess.Timed(ChildProcess.Dotnet(settings.RepoRoot, arguments));

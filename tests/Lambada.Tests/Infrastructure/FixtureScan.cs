@@ -36,6 +36,16 @@ public static class FixtureScan
         return FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, project ?? ProjectOptions.None);
     }
 
+    /// <summary>Like <see cref="Run"/>, and also the binding C# the scan writes for the package build (null when it wrote none).</summary>
+    public static (FunctionScan.Outcome Outcome, string? Binding) RunWithBinding(string source)
+    {
+        using var dir = new TempDirectory("scan");
+        var dll = CSharpCompiler.Compile(dir.Path, "Fixture", new Dictionary<string, string> { ["Functions.cs"] = source });
+        var bindingPath = dir.File("LambadaBinding.g.cs");
+        var outcome = FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, ProjectOptions.None, bindingPath);
+        return (outcome, File.Exists(bindingPath) ? File.ReadAllText(bindingPath) : null);
+    }
+
     /// <summary>1-based numbers of the lines that contain <paramref name="text"/>.</summary>
     public static int[] LinesOf(string source, string text) => source.Split('\n')
         .Select((line, i) => (line, number: i + 1))
