@@ -4,7 +4,8 @@ namespace Lambada.Runtime;
 internal static class Trimming
 {
     public const string Reason =
-        "Lambada finds the handler by name with reflection and reads events and writes results with reflection-based System.Text.Json "
-        + "unless LambadaJson.Options is given a JsonSerializerContext for them. A trimmed or Native AOT app must keep the handler's type "
-        + "(e.g. [DynamicDependency]) and add a context for its event and result types to LambadaJson.Options.TypeInfoResolverChain.";
+        "Lambada finds the handler by name with reflection, and reads events and writes results with System.Text.Json by type. "
+        + "Lambada's package build compiles in a generated binding that keeps every handler type and registers a source-generated "
+        + "JsonSerializerContext for their events and results (LambadaJson.UseGenerated), which is what a trimmed or Native AOT app needs; "
+        + "a hand-written Main packaged by Lambada gets it too and may suppress this warning at its LambadaHost.RunAsync call.";
 }

@@ -101,6 +101,9 @@ public static class DiagnosticCatalogue
         "The package of {0} is {1} MB zipped, above the 50 MB Lambda accepts in a direct upload — set LambadaS3Bucket so the deploy uploads it through S3");
     public static readonly DiagnosticDescriptor RuntimeKindMismatch = new("LMB0204", Severity.Error, "Functions disagree on managed versus provided runtime",
         "Runtime is {0} here but {1} for {2} — all functions of one assembly share one package, either framework-dependent (dotnet8, dotnet10) or self-contained (provided.al2023); give them the same kind of runtime");
+    /// <summary>Reported by Lambada.Build.targets (_LambadaRefuseUnboundPublish) with this exact text.</summary>
+    public static readonly DiagnosticDescriptor UnboundTrimmedPublish = new("LMB0205", Severity.Error, "Trimmed or Native AOT publish outside the package build",
+        "A trimmed or Native AOT publish of a Lambada project needs the generated binding that only the package build compiles in — build the package with 'dotnet build -t:LambadaPackage' (or deploy), or set LambadaGenerateMain=false and keep the handler types and a JsonSerializerContext yourself");
 
     // 03xx: deploy. The message is composed where the problem is found; each says what changed and what did not.
     public static readonly DiagnosticDescriptor DeployAwsError = new("LMB0301", Severity.Error, "An AWS call failed",

@@ -37,7 +37,12 @@ public sealed class LibraryPackageTests
                 public static class Functions
                 {
                     [LambadaFunction(Name = "greet")] public static string Greet(string name) => Helper.Greeting.For(name);
+
+                    // Summary is in no signature, so the generated JSON context does not know it: reflection writes it.
+                    [LambadaFunction(Name = "summarize")] public static object Summarize(List<string> names) => new Summary(names.Count, names.FirstOrDefault());
                 }
+
+                public sealed record Summary(int Count, string? First);
                 """,
         }, $"""
           </PropertyGroup>
@@ -182,5 +187,29 @@ public sealed class LibraryPackageTests
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.AreEqual("\"hello bob\"", result.Output.Trim());
+    }
+
+    [TestMethod]
+    public void The_packaged_assembly_has_the_generated_binding_and_reflection_still_writes_what_it_does_not_know()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        using var extracted = new TempDirectory("extracted");
+        PythonZip.Extract(PackagePaths.Zip(Project), extracted.Path);
+
+        CollectionAssert.IsSubsetOf(new[] { "LambadaGeneratedBinding", "LambadaGeneratedJson" }, TypeNames(extracted.File("PackagedLib.dll")));
+        CollectionAssert.DoesNotContain(TypeNames(Path.Combine(Project.Directory, "bin", "Debug", "net10.0", "PackagedLib.dll")), "LambadaGeneratedBinding",
+            "the project's own build is compiled without the binding");
+
+        var result = ProcessRunner.Run("dotnet", [extracted.File("PackagedLib.dll"), "summarize", """["ann","bob"]"""]);
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.AreEqual("""{"Count":2,"First":"ann"}""", result.Output.Trim());
+    }
+
+    private static string[] TypeNames(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Name)).ToArray();
     }
 }

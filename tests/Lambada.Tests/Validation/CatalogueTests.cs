@@ -26,4 +26,14 @@ public sealed class CatalogueTests
         var missing = DiagnosticCatalogue.All.Where(d => !readme.Contains($"| {d.Code} |", StringComparison.Ordinal)).Select(d => d.Code).ToArray();
         Assert.AreEqual(0, missing.Length, "README lacks " + string.Join(", ", missing));
     }
+
+    [TestMethod]
+    public void The_code_the_targets_report_themselves_has_the_catalogue_text()
+    {
+        var targets = File.ReadAllText(Path.Combine(RepoPaths.Root, "Lambada.Build", "build", "Lambada.Build.targets"));
+        var unbound = DiagnosticCatalogue.UnboundTrimmedPublish;
+
+        StringAssert.Contains(targets, $"<Error Code=\"{unbound.Code}\"");
+        StringAssert.Contains(targets, $"Text=\"{unbound.MessageFormat}\"");
+    }
 }
