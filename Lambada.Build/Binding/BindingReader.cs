@@ -16,7 +16,7 @@ public static class BindingReader
 
     private static readonly HashSet<string> NotJson = new(StringComparer.Ordinal)
     {
-        "Lambada.Runtime.ILambadaContext", "System.Threading.CancellationToken", "System.IO.Stream", "System.Void",
+        HandlerRules.ContextType, HandlerRules.CancellationTokenType, "System.IO.Stream", "System.Void",
         "System.Threading.Tasks.Task", "System.Threading.Tasks.ValueTask",
     };
 

@@ -130,8 +130,12 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
     private Variant Publish(App app, Build build, string directory, string? binding)
     {
         var variant = new Variant(app, build, directory);
-        // As the package build publishes: _LambadaNestedPublish marks it as that publish (no packaging inside it, no LMB0205).
-        var packageBuild = app == Lambada ? $" -p:_LambadaNestedPublish=true{(binding is null ? "" : $" -p:_LambadaBindingSource={binding}")}" : "";
+        // As the package build publishes: _LambadaNestedPublish marks it as that publish (no packaging inside it, no LMB0205),
+        // _LambadaPublishAsExe names the packaged project, the one the binding is compiled into.
+        var project = Path.Combine(settings.RepoRoot, app.Project);
+        var packageBuild = app == Lambada
+            ? $" -p:_LambadaNestedPublish=true -p:_LambadaPublishAsExe={project}{(binding is null ? "" : $" -p:_LambadaBindingSource={binding}")}"
+            : "";
         variant.PublishCommand = ("dotnet publish " + app.Project + " -c Release -r linux-x64 " + build.Properties + packageBuild)
             .Replace(settings.RepoRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
         if (settings.ReusePublished && File.Exists(variant.Executable))

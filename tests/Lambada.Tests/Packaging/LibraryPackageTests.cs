@@ -19,11 +19,18 @@ public sealed class LibraryPackageTests
     [ClassInitialize]
     public static void Package(TestContext _)
     {
-        // A referenced library must stay a library in the publish; only the packaged project becomes an executable.
+        // A referenced library must stay a library in the publish; only the packaged project becomes an executable and
+        // gets the generated binding, even when the library uses Lambada too.
         helper = new TempDirectory("helper");
-        File.WriteAllText(helper.File("Helper.csproj"), """
+        File.WriteAllText(helper.File("Helper.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <LambadaTaskAssembly>{RepoPaths.TaskAssembly}</LambadaTaskAssembly>
+                <LambadaTaskHost>true</LambadaTaskHost>
+              </PropertyGroup>
+              <Import Project="{RepoPaths.BuildProps}" />
+              <Import Project="{RepoPaths.BuildTargets}" />
             </Project>
             """);
         File.WriteAllText(helper.File("Greeting.cs"), "namespace Helper; public static class Greeting { public static string For(string name) => \"hello \" + name; }");
@@ -199,6 +206,8 @@ public sealed class LibraryPackageTests
         CollectionAssert.IsSubsetOf(new[] { "LambadaGeneratedBinding", "LambadaGeneratedJson" }, TypeNames(extracted.File("PackagedLib.dll")));
         CollectionAssert.DoesNotContain(TypeNames(Path.Combine(Project.Directory, "bin", "Debug", "net10.0", "PackagedLib.dll")), "LambadaGeneratedBinding",
             "the project's own build is compiled without the binding");
+        CollectionAssert.DoesNotContain(TypeNames(extracted.File("Helper.dll")), "LambadaGeneratedBinding",
+            "a referenced library that uses Lambada too is compiled without the packaged project's binding");
 
         var result = ProcessRunner.Run("dotnet", [extracted.File("PackagedLib.dll"), "summarize", """["ann","bob"]"""]);
 
