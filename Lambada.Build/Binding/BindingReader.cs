@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Mono.Cecil;
 
 namespace Lambada.Build.Binding;
@@ -8,9 +9,9 @@ namespace Lambada.Build.Binding;
 /// </summary>
 public static class BindingReader
 {
-    private const string HandlerMembers = "PublicMethods";
-    private const string InstanceHandlerMembers = "PublicMethods | PublicParameterlessConstructor";
-    private const string AwaitableMembers = "PublicMethods | PublicProperties";
+    private const DynamicallyAccessedMemberTypes HandlerMembers = DynamicallyAccessedMemberTypes.PublicMethods;
+    private const DynamicallyAccessedMemberTypes InstanceHandlerMembers = HandlerMembers | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+    private const DynamicallyAccessedMemberTypes AwaitableMembers = DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicProperties;
     private const string TaskOfValue = "System.Threading.Tasks.Task`1";
     private const string ValueTaskOfValue = "System.Threading.Tasks.ValueTask`1";
 
@@ -38,11 +39,11 @@ public static class BindingReader
     {
         if (CSharpTypeName.Of(method.DeclaringType) is { } handler)
             yield return new KeptType(handler, method.IsStatic ? HandlerMembers : InstanceHandlerMembers);
-        if (awaitable is null || CSharpTypeName.Of(awaitable) is not { } name)
+        if (awaitable is null || CSharpTypeName.Of(awaitable.GenericArguments[0]) is not { } value)
             yield break;
-        yield return new KeptType(name, AwaitableMembers);
-        // ValueTask<T>.AsTask() hands the runtime a Task<T> to read the value from.
+        // The runtime reads Task<T>.Result; a ValueTask<T> it first turns into that Task<T> with AsTask().
+        yield return new KeptType($"global::System.Threading.Tasks.Task<{value}>", AwaitableMembers);
         if (awaitable.ElementType.FullName == ValueTaskOfValue)
-            yield return new KeptType("global::System.Threading.Tasks.Task" + name[name.IndexOf('<')..], AwaitableMembers);
+            yield return new KeptType($"global::System.Threading.Tasks.ValueTask<{value}>", AwaitableMembers);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Lambada.Build.Binding;
@@ -16,7 +17,7 @@ public static class BindingSource
     public static string Generate(IEnumerable<FunctionBinding> bindings)
     {
         var all = bindings.ToArray();
-        var kept = all.SelectMany(b => b.KeptTypes).Distinct().OrderBy(k => k.Type, StringComparer.Ordinal).ThenBy(k => k.Members, StringComparer.Ordinal);
+        var kept = all.SelectMany(b => b.KeptTypes).Distinct().OrderBy(k => k.Type, StringComparer.Ordinal).ThenBy(k => k.Members);
         var json = all.SelectMany(b => b.JsonTypes).Distinct().Order(StringComparer.Ordinal).ToArray();
 
         var source = new StringBuilder();
@@ -56,6 +57,6 @@ public static class BindingSource
         return plain[(plain.LastIndexOf('.') + 1)..] + (open < 0 ? "" : type[open..]);
     }
 
-    private static string Members(string members) => string.Join(" | ",
-        members.Split('|', StringSplitOptions.TrimEntries).Select(m => $"global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.{m}"));
+    private static string Members(DynamicallyAccessedMemberTypes members) => string.Join(" | ",
+        members.ToString().Split(", ").Select(m => $"global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.{m}"));
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Lambada.Build.Binding;
 
 /// <summary>
@@ -13,5 +15,5 @@ public sealed record FunctionBinding
     public required IReadOnlyList<string> JsonTypes { get; init; }
 }
 
-/// <summary>A type as C# names it, and the <c>DynamicallyAccessedMemberTypes</c> members of it to keep.</summary>
-public sealed record KeptType(string Type, string Members);
+/// <summary>A type as C# names it, and the members of it to keep.</summary>
+public sealed record KeptType(string Type, DynamicallyAccessedMemberTypes Members);

@@ -67,7 +67,7 @@ public sealed class BindingSourceTests
         var kept = binding.Split('\n').Where(l => l.Contains(Keep, StringComparison.Ordinal)).Select(l => l.Trim()).ToArray();
         CollectionAssert.AreEquivalent(new[]
         {
-            KeepLine("PublicMethods | PublicParameterlessConstructor", "global::Fixture.Functions"),
+            KeepLine("PublicParameterlessConstructor | PublicMethods", "global::Fixture.Functions"),
             KeepLine("PublicMethods", "global::Fixture.Functions.Statics"),
             KeepLine("PublicMethods | PublicProperties", "global::System.Threading.Tasks.Task<global::System.String>"),
             KeepLine("PublicMethods | PublicProperties", "global::System.Threading.Tasks.ValueTask<global::System.Int32>"),
