@@ -120,21 +120,9 @@ public sealed class ConsumerTests
     {
         using var unpacked = new TempDirectory("consumer-package");
         ZipFile.ExtractToDirectory(package, unpacked.Path);
-        using var server = new RuntimeApiTestServer();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(unpacked.Path, assembly + ".dll")]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Address;
-        start.Environment["LAMBADA_HANDLER"] = handler;
-        using var process = Process.Start(start)!;
-        try
-        {
-            var outcome = server.Enqueue(payload).WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
-            Assert.AreEqual(OutcomeKind.Response, outcome.Kind, outcome.Text);
-            return outcome.Text;
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(unpacked.Path, assembly + ".dll")]);
+        var outcome = RuntimeApiTestServer.ServeProcess(start, handler, TimeSpan.FromMinutes(1), payload).Single();
+        Assert.AreEqual(OutcomeKind.Response, outcome.Kind, outcome.Text);
+        return outcome.Text;
     }
 }

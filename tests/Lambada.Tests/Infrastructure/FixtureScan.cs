@@ -29,20 +29,16 @@ public static class FixtureScan
         }
         """;
 
-    public static FunctionScan.Outcome Run(string source, ProjectOptions? project = null, string? targetFramework = CSharpCompiler.Net10)
+    public static FunctionScan.Outcome Run(string source, ProjectOptions? project = null, string? targetFramework = CSharpCompiler.Net10) =>
+        RunWithBinding(source, project, targetFramework).Outcome;
+
+    /// <summary>Like <see cref="Run"/>, and also the binding C# the scan writes for the package build (null when it wrote none).</summary>
+    public static (FunctionScan.Outcome Outcome, string? Binding) RunWithBinding(string source, ProjectOptions? project = null, string? targetFramework = CSharpCompiler.Net10)
     {
         using var dir = new TempDirectory("scan");
         var dll = CSharpCompiler.Compile(dir.Path, "Fixture", new Dictionary<string, string> { ["Functions.cs"] = source }, targetFramework: targetFramework);
-        return FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, project ?? ProjectOptions.None);
-    }
-
-    /// <summary>Like <see cref="Run"/>, and also the binding C# the scan writes for the package build (null when it wrote none).</summary>
-    public static (FunctionScan.Outcome Outcome, string? Binding) RunWithBinding(string source)
-    {
-        using var dir = new TempDirectory("scan");
-        var dll = CSharpCompiler.Compile(dir.Path, "Fixture", new Dictionary<string, string> { ["Functions.cs"] = source });
         var bindingPath = dir.File("LambadaBinding.g.cs");
-        var outcome = FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, ProjectOptions.None, bindingPath);
+        var outcome = FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, project ?? ProjectOptions.None, bindingPath);
         return (outcome, File.Exists(bindingPath) ? File.ReadAllText(bindingPath) : null);
     }
 

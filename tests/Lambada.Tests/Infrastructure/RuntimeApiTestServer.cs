@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
@@ -126,6 +127,29 @@ public sealed class RuntimeApiTestServer : IDisposable
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Starts a packaged function as Lambda would — <paramref name="start"/> with <c>AWS_LAMBDA_RUNTIME_API</c> pointing at
+    /// a fresh server and <c>LAMBADA_HANDLER</c> set — hands it <paramref name="payloads"/> one after another, then kills it.
+    /// </summary>
+    public static Outcome[] ServeProcess(ProcessStartInfo start, string handler, TimeSpan timeout, params string[] payloads)
+    {
+        using var server = new RuntimeApiTestServer();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Address;
+        start.Environment["LAMBADA_HANDLER"] = handler;
+        using var process = Process.Start(start)!;
+        try
+        {
+            return payloads.Select(p => server.Enqueue(p).WaitAsync(timeout).GetAwaiter().GetResult()).ToArray();
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
     }
 
     public void Dispose()

@@ -134,20 +134,8 @@ public sealed class NativeAotPackageTests
     private static Outcome[] Serve(string handler, params string[] payloads)
     {
         Assert.AreEqual(0, package.ExitCode, package.ToString());
-        using var server = new RuntimeApiTestServer();
-        var start = new ProcessStartInfo(extracted!.File("bootstrap")) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Address;
-        start.Environment["LAMBADA_HANDLER"] = handler;
+        var start = new ProcessStartInfo(extracted!.File("bootstrap"));
         start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "aot-test";
-        using var process = Process.Start(start)!;
-        try
-        {
-            return payloads.Select(p => server.Enqueue(p).WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult()).ToArray();
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
+        return RuntimeApiTestServer.ServeProcess(start, handler, TimeSpan.FromSeconds(30), payloads);
     }
 }

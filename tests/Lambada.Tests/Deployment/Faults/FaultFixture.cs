@@ -37,20 +37,12 @@ public sealed class FaultFixture : IDisposable
 
     public TestPackage Package(string content) => TestPackage.Create(_directory, content);
 
-    public static FunctionDefinition Function(string name, int memory = 256) => new()
+    public static FunctionDefinition Function(string name, int memory = 256) => InProcessDeploy.Function(name, Role, memory) with
     {
-        Name = name,
         Method = "Faults.Functions::Run",
         Handler = "bootstrap",
-        MemorySize = memory,
-        Timeout = 30,
-        Role = Role,
         Description = "fault test",
         Runtime = "provided.al2023",
-        Architecture = "x86_64",
-        EphemeralStorage = 512,
-        Environment = new Dictionary<string, string>(),
-        Tags = new Dictionary<string, string>(),
     };
 
     /// <summary>Deploys through <paramref name="proxy"/> with the given retry policy; small waiter delays.</summary>
