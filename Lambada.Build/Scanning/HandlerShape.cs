@@ -13,8 +13,11 @@ public sealed record HandlerShape
     public required bool HasPublicParameterlessConstructor { get; init; }
     public required bool IsAsync { get; init; }
     public required string ReturnType { get; init; }
+
+    /// <summary>The return type as the rules walk it: what it is and what it is built of.</summary>
+    public required SignatureType Returns { get; init; }
     public required IReadOnlyList<HandlerParameter> Parameters { get; init; }
 }
 
-/// <summary>One parameter of a handler: its type's full name (reflection form) and how it is passed.</summary>
-public sealed record HandlerParameter(string Name, string Type, bool IsByRef, bool IsParamArray);
+/// <summary>One parameter of a handler: its type's full name (reflection form), how it is passed, and its type as the rules walk it.</summary>
+public sealed record HandlerParameter(string Name, string Type, bool IsByRef, bool IsParamArray, SignatureType Shape);

@@ -21,15 +21,21 @@ public static class HandlerShapeReader
                 || type.Methods.Any(m => m.IsConstructor && !m.IsStatic && m.IsPublic && !m.HasParameters),
             IsAsync = method.CustomAttributes.Any(a => AttributeNames.Is(a, AttributeNames.AsyncStateMachine)),
             ReturnType = method.ReturnType.FullName,
+            Returns = SignatureTypeReader.Read(method.ReturnType),
             Parameters = method.Parameters.Select(ReadParameter).ToArray(),
         };
     }
 
-    private static HandlerParameter ReadParameter(ParameterDefinition parameter) => new(
-        parameter.Name,
-        parameter.ParameterType.FullName,
-        IsByRef: parameter.ParameterType.IsByReference || parameter.IsOut,
-        IsParamArray: parameter.HasCustomAttributes && parameter.CustomAttributes.Any(a => AttributeNames.Is(a, AttributeNames.ParamArray)));
+    private static HandlerParameter ReadParameter(ParameterDefinition parameter)
+    {
+        var shape = SignatureTypeReader.Read(parameter.ParameterType);
+        return new HandlerParameter(
+            parameter.Name,
+            parameter.ParameterType.FullName,
+            IsByRef: shape.Form == SignatureTypeForm.ByReference || parameter.IsOut,
+            IsParamArray: parameter.HasCustomAttributes && parameter.CustomAttributes.Any(a => AttributeNames.Is(a, AttributeNames.ParamArray)),
+            shape);
+    }
 
     private static bool IsVisible(TypeDefinition type)
     {

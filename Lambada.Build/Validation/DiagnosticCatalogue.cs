@@ -82,7 +82,21 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor HandlerOverloaded = new("LMB0149", Severity.Error, "Overloaded handler",
         "{0} is declared by more than one [LambadaFunction] method — a handler is found by name, so give the methods different names");
     public static readonly DiagnosticDescriptor HandlerReturnType = new("LMB0150", Severity.Error, "Unsupported return type",
-        "{0} returns {1} — return void, a JSON-serialisable value, Stream, Task, Task<T>, ValueTask or ValueTask<T>");
+        "{0} returns {1}, a reference the host cannot send — return the value itself: void, a JSON-serialisable value, Stream, Task, Task<T>, ValueTask or ValueTask<T>");
+    public static readonly DiagnosticDescriptor HandlerStackOnlyType = new("LMB0151", Severity.Error, "Ref struct or pointer in the signature",
+        "{0}: {1}, which cannot be boxed, so the host can neither pass nor return it — use an array, Memory<T> or ReadOnlyMemory<T>, or Stream for raw bytes");
+    public static readonly DiagnosticDescriptor HandlerDelegate = new("LMB0152", Severity.Error, "Delegate in the signature",
+        "{0}: {1}, which JSON cannot carry (an event and a result are data, not code) — pass data such as a name or an enum, and choose the code inside the handler");
+    public static readonly DiagnosticDescriptor HandlerAsyncEnumerableResult = new("LMB0153", Severity.Error, "IAsyncEnumerable result",
+        "{0}: {1}, which the host cannot write as its one response (System.Text.Json writes it only asynchronously) — collect the items and return Task<List<T>> or Task<T[]>");
+    public static readonly DiagnosticDescriptor HandlerAbstractEvent = new("LMB0154", Severity.Error, "Event type JSON cannot create",
+        "{0}: {1}, which System.Text.Json cannot create from the event — take a concrete type, a collection interface it fills (IEnumerable<T>, IList<T>, IReadOnlyList<T>, IDictionary<TKey, TValue>, …), Stream for the raw payload, or give the type [JsonDerivedType] or [JsonConverter]");
+    public static readonly DiagnosticDescriptor HandlerUnawaitedAwaitable = new("LMB0155", Severity.Error, "Awaitable the host does not await",
+        "{0}: {1}, which the host does not await, so it would send the awaitable object itself as the result — await it inside the handler and return Task<T> or ValueTask<T> of the value");
+    public static readonly DiagnosticDescriptor HandlerNotJson = new("LMB0156", Severity.Error, "Type System.Text.Json refuses",
+        "{0}: {1}, which System.Text.Json refuses to read or write — pass what identifies it instead: a name as a string, a number, a jagged array T[][]");
+    public static readonly DiagnosticDescriptor HandlerStreamSubclassEvent = new("LMB0157", Severity.Error, "Stream subclass event",
+        "{0}: {1}, but the host hands the raw payload only to a parameter declared as Stream and reads any other type as JSON — declare the parameter as Stream");
 
     // 016x: project
     public static readonly DiagnosticDescriptor UnsupportedTargetFramework = new("LMB0160", Severity.Error, "No Lambda runtime for the target framework",

@@ -1,9 +1,10 @@
 namespace Lambada.Build.Validation;
 
 /// <summary>
-/// LMB0140–0150: everything the runtime would refuse about a handler method, refused at build time
+/// LMB0140–0157: everything the runtime would refuse about a handler method, refused at build time
 /// instead. A handler is public, non-generic, not async void, reachable without constructor arguments,
-/// takes (event?, context-or-token?) by value and returns a value, void, Stream or an awaitable of them.
+/// takes (event?, context-or-token?) by value and returns a value, void, Stream or an awaitable of them;
+/// which event and result types the host can pass is <see cref="HandlerTypeRules"/>'s.
 /// </summary>
 public static class HandlerRules
 {
@@ -25,8 +26,10 @@ public static class HandlerRules
             yield return f.Report(DiagnosticCatalogue.HandlerGeneric, method);
         if (shape.IsAsync && shape.ReturnType == VoidType)
             yield return f.Report(DiagnosticCatalogue.HandlerAsyncVoid, method);
-        if (shape.ReturnType.EndsWith('&') || shape.ReturnType.EndsWith('*'))
-            yield return f.Report(DiagnosticCatalogue.HandlerReturnType, method, shape.ReturnType);
+        if (shape.Returns.Form == SignatureTypeForm.ByReference)
+            yield return f.Report(DiagnosticCatalogue.HandlerReturnType, method, shape.Returns.Name);
+        else if (HandlerTypeRules.CheckResult(f, shape.Returns) is { } result)
+            yield return result;
 
         if (!shape.IsStatic && (shape.IsTypeAbstract || shape.IsTypeInterface))
             yield return f.Report(DiagnosticCatalogue.HandlerTypeAbstract, method, shape.IsTypeInterface ? "the interface" : "the abstract class", f.Model.TypeName);
@@ -56,7 +59,6 @@ public static class HandlerRules
             var p = parameters[i];
             var problem = p.IsByRef ? null
                 : p.IsParamArray ? "is a params array"
-                : p.Type.EndsWith('*') ? "is a pointer"
                 : p.Type == ContextType ? Once(ref seenContext, "is a second ILambadaContext")
                 : p.Type == CancellationTokenType ? Once(ref seenToken, "is a second CancellationToken")
                 : i > 0 ? "is a second event (the event must be the first parameter)"
@@ -65,6 +67,8 @@ public static class HandlerRules
                 yield return f.Report(DiagnosticCatalogue.HandlerByRefParameter, method, p.Name);
             else if (problem is not null)
                 yield return f.Report(DiagnosticCatalogue.HandlerParameterKind, method, p.Name, problem);
+            else if (p.Type is not (ContextType or CancellationTokenType) && HandlerTypeRules.CheckEvent(f, p) is { } eventType)
+                yield return eventType;
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class BindingSourceTests
     {
         var binding = Binding(FixtureScan.ClassWith("""
                 [LambadaFunction] public static Dictionary<string, List<string>> Run(List<string> commands) => new();
-                [LambadaFunction] public static async Task<int[]> Sizes(string[,] grid, ILambadaContext context) { await Task.Yield(); return []; }
+                [LambadaFunction] public static async Task<int[]> Sizes(string[][] grid, ILambadaContext context) { await Task.Yield(); return []; }
                 [LambadaFunction] public static ValueTask<long?> Count(CancellationToken token) => default;
                 [LambadaFunction] public static Stream Raw(Stream body) => body;
                 [LambadaFunction] public static async Task Fire(string message) => await Task.Yield();
@@ -44,7 +44,7 @@ public sealed class BindingSourceTests
         {
             "global::System.Collections.Generic.List<global::System.String>",
             "global::System.Collections.Generic.Dictionary<global::System.String, global::System.Collections.Generic.List<global::System.String>>",
-            "global::System.String[,]",
+            "global::System.String[][]",
             "global::System.Int32[]",
             "global::System.Nullable<global::System.Int64>",
             "global::System.String",

@@ -11,11 +11,14 @@ namespace Lambada.Testing;
 /// </summary>
 public static class CSharpCompiler
 {
+    private static readonly Lazy<string[]> FrameworkPaths = new(() =>
+        Directory.EnumerateFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll").Where(IsManagedAssembly).ToArray());
+
     private static readonly Lazy<MetadataReference[]> FrameworkReferences = new(() =>
-        Directory.EnumerateFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
-            .Where(IsManagedAssembly)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToArray());
+        FrameworkPaths.Value.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray());
+
+    /// <summary>The framework assemblies every compiled fixture references: what a build's <c>@(ReferencePath)</c> would list.</summary>
+    public static IReadOnlyList<string> FrameworkAssemblies => FrameworkPaths.Value;
 
     public const string Net10 = ".NETCoreApp,Version=v10.0";
 
@@ -44,7 +47,7 @@ public static class CSharpCompiler
 
         var compilation = CSharpCompilation.Create(assemblyName, trees,
             FrameworkReferences.Value.Concat(lambadaAssemblies.Select(a => MetadataReference.CreateFromFile(a))),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
         var dllPath = Path.Combine(directory, assemblyName + ".dll");
         using var dll = File.Create(dllPath);

@@ -38,7 +38,9 @@ public static class FixtureScan
         using var dir = new TempDirectory("scan");
         var dll = CSharpCompiler.Compile(dir.Path, "Fixture", new Dictionary<string, string> { ["Functions.cs"] = source }, targetFramework: targetFramework);
         var bindingPath = dir.File("LambadaBinding.g.cs");
-        var outcome = FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, project ?? ProjectOptions.None, bindingPath);
+        // As in a build, whose scan gets @(ReferencePath): the framework resolves, so the rules see what its types are.
+        var references = ScanOptions.Default with { ReferencePaths = CSharpCompiler.FrameworkAssemblies };
+        var outcome = FunctionScan.Run(dll, dir.File("functions.json"), references, project ?? ProjectOptions.None, bindingPath);
         return (outcome, File.Exists(bindingPath) ? File.ReadAllText(bindingPath) : null);
     }
 
