@@ -118,6 +118,22 @@ public sealed class RegionAndCredentialsTests
     }
 
     [TestMethod]
+    public void A_real_build_with_a_region_list_in_AWS_REGION_logs_one_LMB0314_line_and_sends_nothing()
+    {
+        using var proxy = FaultProxy.Start(Aws.Moto.Endpoint);
+        var environment = new Dictionary<string, string?>(Aws.BuildEnvironment) { ["AWS_ENDPOINT_URL"] = proxy.Endpoint, ["AWS_REGION"] = "us-east-1;eu-west-1" };
+
+        var plan = project!.Build(environment, "-p:LambadaPlan=true");
+
+        Assert.AreNotEqual(0, plan.ExitCode, plan.ToString());
+        var errors = DistinctErrorLines(plan);
+        Assert.HasCount(1, errors, plan.ToString());
+        StringAssert.Contains(errors[0],
+            "error LMB0314: RegionProbe: The AWS region 'us-east-1;eu-west-1' (from AWS_REGION) looks like a list; one region is expected, such as us-east-1.");
+        Assert.IsEmpty(proxy.Requests, string.Join("\n", proxy.Requests));
+    }
+
+    [TestMethod]
     public void A_real_build_without_credentials_logs_exactly_one_LMB0308_line()
     {
         using var empty = new TempDirectory("no-credentials");
