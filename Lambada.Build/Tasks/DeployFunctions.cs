@@ -60,7 +60,15 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (AwsConfigurationException e)
         {
-            log.Error(DiagnosticCatalogue.AwsConfiguration, manifest.Assembly, e.Message.TrimEnd('.') + ". Nothing was changed.");
+            var descriptor = e.Problem switch
+            {
+                AwsConfigurationProblem.UnknownRegion => DiagnosticCatalogue.UnknownRegion,
+                AwsConfigurationProblem.SeveralRegions => DiagnosticCatalogue.SeveralRegions,
+                _ => DiagnosticCatalogue.AwsConfiguration,
+            };
+            // MSBuild prints each line of a message as an error line of its own: the message stays one line whatever it holds.
+            var oneLine = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            log.Error(descriptor, manifest.Assembly, oneLine.TrimEnd('.') + ". Nothing was changed.");
         }
         catch (DeploymentException e)
         {

@@ -136,6 +136,10 @@ public static class DiagnosticCatalogue
         "{0}: {1} — nothing to do if the function was yours; from now on it carries the lambada:project tag");
     public static readonly DiagnosticDescriptor AwsConfiguration = new("LMB0308", Severity.Error, "AWS credentials, region or endpoint missing",
         "{0}: {1} — set credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, LambadaProfile or 'aws sso login') and a region (LambadaRegion or AWS_REGION)");
+    public static readonly DiagnosticDescriptor UnknownRegion = new("LMB0313", Severity.Error, "Not an AWS region",
+        "{0}: {1} — set LambadaRegion (or AWS_REGION, AWS_DEFAULT_REGION, the profile's region) to an AWS region such as us-east-1");
+    public static readonly DiagnosticDescriptor SeveralRegions = new("LMB0314", Severity.Error, "Several regions where one is expected",
+        "{0}: {1} — a deploy goes to one region: set one region, and build once per region to deploy to several");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -85,4 +85,84 @@ public sealed class CredentialSourceTests
         StringAssert.Contains(error.Message, "'no-such-profile'");
         StringAssert.Contains(error.Message, "LambadaProfile");
     }
+
+    [TestMethod]
+    public void No_credentials_anywhere_is_one_line_naming_every_source_tried_and_the_fix()
+    {
+        using var files = new AwsConfigFiles();
+
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() => CredentialSource.Resolve(null));
+
+        Assert.AreEqual(AwsConfigurationProblem.Credentials, error.Problem);
+        Assert.IsFalse(error.Message.Contains('\n') || error.Message.Contains('\r'), error.Message);
+        Assert.AreEqual(
+            "No AWS credentials found; tried, in AWSSDK.Core's order: environment variables (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set); " +
+            "web identity (AWS_WEB_IDENTITY_TOKEN_FILE not set); " +
+            $"profile 'default' in {files.CredentialsFile} (AWS_SHARED_CREDENTIALS_FILE) and the config file beside it (not found); " +
+            "container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI not set); " +
+            "EC2 instance metadata (off: AWS_EC2_METADATA_DISABLED=true). " +
+            "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, set LambadaProfile or AWS_PROFILE to a profile with credentials ('aws configure --profile <name>'), " +
+            "or run 'aws sso login --profile <name>' for an SSO profile.",
+            error.Message);
+    }
+
+    [TestMethod]
+    public void A_secret_without_its_key_id_is_named_but_never_shown()
+    {
+        using var files = new AwsConfigFiles().Set(("AWS_SECRET_ACCESS_KEY", "lonely-secret-" + Unique));
+
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() => CredentialSource.Resolve(null));
+
+        StringAssert.Contains(error.Message, "environment variables (AWS_SECRET_ACCESS_KEY set without AWS_ACCESS_KEY_ID)");
+        Assert.IsFalse(error.Message.Contains(Unique, StringComparison.OrdinalIgnoreCase), error.Message);
+    }
+
+    [TestMethod]
+    public void An_SSO_AWS_PROFILE_without_a_login_says_to_run_aws_sso_login()
+    {
+        using var files = new AwsConfigFiles(config: $"""
+            [profile work]
+            sso_start_url = https://example.awsapps.com/start
+            sso_region = us-east-1
+            sso_account_id = 123456789012
+            sso_role_name = Deployer{Unique}
+            region = us-east-1
+            """).Set(("AWS_PROFILE", "work"));
+
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() => CredentialSource.Resolve(null));
+
+        StringAssert.Contains(error.Message, "profile 'work' (AWS_PROFILE) in ");
+        StringAssert.Contains(error.Message, "(an SSO profile whose login is missing or expired)");
+        Assert.IsFalse(error.Message.Contains('\n'), error.Message);
+    }
+
+    [TestMethod]
+    public void A_LambadaProfile_that_is_not_there_is_one_line_naming_the_files_read()
+    {
+        using var files = new AwsConfigFiles();
+
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() => CredentialSource.Resolve("nowhere"));
+
+        Assert.AreEqual(AwsConfigurationProblem.Credentials, error.Problem);
+        StringAssert.StartsWith(error.Message, $"The AWS profile 'nowhere' (LambadaProfile) in {files.CredentialsFile} (AWS_SHARED_CREDENTIALS_FILE) and the config file beside it: not found. ");
+        StringAssert.Contains(error.Message, "'aws sso login --profile nowhere'");
+        Assert.IsFalse(error.Message.Contains('\n'), error.Message);
+    }
+
+    [TestMethod]
+    public async Task A_credential_process_that_fails_is_one_line_naming_the_profile_and_never_the_command()
+    {
+        using var files = new AwsConfigFiles(config: $"""
+            [profile scripted]
+            credential_process = /bin/false --token secret-{Unique}
+            """);
+        var source = CredentialSource.Resolve("scripted");
+
+        var error = await Assert.ThrowsExactlyAsync<AwsConfigurationException>(() => source.GetAsync(CancellationToken.None));
+
+        Assert.AreEqual(AwsConfigurationProblem.Credentials, error.Problem);
+        StringAssert.StartsWith(error.Message, "The AWS credentials of profile 'scripted' (LambadaProfile) (");
+        Assert.IsFalse(error.Message.Contains(Unique, StringComparison.OrdinalIgnoreCase), error.Message);
+        Assert.IsFalse(error.Message.Contains('\n'), error.Message);
+    }
 }

@@ -40,4 +40,28 @@ public sealed class ProfileRegionTests
 
         Assert.AreEqual("us-west-2", RegionResolver.Resolve(null, "no-region", Environment.GetEnvironmentVariable, () => "us-west-2"));
     }
+
+    [TestMethod]
+    public void A_typo_in_the_profiles_region_is_refused_naming_the_profile()
+    {
+        using var files = new AwsConfigFiles(config: "[profile typo]\nregion = eu-wset-1\n");
+
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() =>
+            RegionResolver.Resolve(null, "typo", Environment.GetEnvironmentVariable, () => "us-west-2"));
+
+        Assert.AreEqual(AwsConfigurationProblem.UnknownRegion, error.Problem);
+        StringAssert.Contains(error.Message, "'eu-wset-1' (from the region of profile 'typo' (LambadaProfile)) is not an AWS region; did you mean eu-west-1?");
+    }
+
+    [TestMethod]
+    public void A_list_in_the_profiles_region_is_refused()
+    {
+        using var files = new AwsConfigFiles(config: "[profile two]\nregion = us-east-1,eu-west-1\n");
+
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() =>
+            RegionResolver.Resolve(null, "two", Environment.GetEnvironmentVariable, () => "us-west-2"));
+
+        Assert.AreEqual(AwsConfigurationProblem.SeveralRegions, error.Problem);
+        StringAssert.Contains(error.Message, "(from the region of profile 'two' (LambadaProfile)) looks like a list");
+    }
 }

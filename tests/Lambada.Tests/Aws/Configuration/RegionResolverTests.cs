@@ -59,9 +59,50 @@ public sealed class RegionResolverTests
     {
         var error = Assert.Throws<AwsConfigurationException>(() => RegionResolver.Resolve(null, "  ", Variables(), NoSdkRegion));
 
+        Assert.AreEqual(AwsConfigurationProblem.MissingRegion, error.Problem);
         StringAssert.Contains(error.Message, "LambadaRegion");
         StringAssert.Contains(error.Message, "AWS_REGION");
         StringAssert.Contains(error.Message, "profile");
+    }
+
+    [TestMethod]
+    public void LambadaRegion_with_spaces_around_it_is_trimmed_and_accepted()
+    {
+        Assert.AreEqual("us-east-1", RegionResolver.Resolve(" us-east-1 ", null, Variables(), NoSdkRegion));
+    }
+
+    [TestMethod]
+    [DataRow("LambadaRegion")]
+    [DataRow("AWS_REGION")]
+    [DataRow("AWS_DEFAULT_REGION")]
+    public void A_typo_is_refused_naming_where_the_value_came_from(string source)
+    {
+        var variables = source == "LambadaRegion" ? Variables() : Variables((source, "us-esat-1"));
+
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() =>
+            RegionResolver.Resolve(source == "LambadaRegion" ? "us-esat-1" : null, null, variables, NoSdkRegion));
+
+        Assert.AreEqual(AwsConfigurationProblem.UnknownRegion, error.Problem);
+        StringAssert.Contains(error.Message, $"'us-esat-1' (from {source}) is not an AWS region; did you mean us-east-1?");
+    }
+
+    [TestMethod]
+    public void The_sdk_chains_region_is_checked_too()
+    {
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() => RegionResolver.Resolve(null, null, Variables(), () => "us-east-1;eu-west-1"));
+
+        Assert.AreEqual(AwsConfigurationProblem.SeveralRegions, error.Problem);
+        StringAssert.Contains(error.Message, "(from AWSSDK.Core's region chain");
+    }
+
+    [TestMethod]
+    public void A_list_in_AWS_REGION_is_refused_even_when_a_later_source_is_good()
+    {
+        var error = Assert.ThrowsExactly<AwsConfigurationException>(() =>
+            RegionResolver.Resolve(null, null, Variables(("AWS_REGION", "us-east-1;eu-west-1"), ("AWS_DEFAULT_REGION", "eu-west-2")), NoSdkRegion));
+
+        Assert.AreEqual(AwsConfigurationProblem.SeveralRegions, error.Problem);
+        StringAssert.Contains(error.Message, "'us-east-1;eu-west-1' (from AWS_REGION) looks like a list; one region is expected");
     }
 
     private static Func<string, string?> Variables(params (string Name, string Value)[] variables) =>
