@@ -15,6 +15,9 @@ public static class AwsFailures
 
     public static string Code(AwsServiceException e) => Descriptor(e).Code;
 
+    /// <summary>The message of a failure that stopped the whole deploy before any function was applied.</summary>
+    public static string DeployMessage(AwsServiceException e) => $"{e.Summary}. {Consequence(e)}";
+
     /// <summary>What a failure before any function was changed leaves behind: nothing, unless the lost request asked for a change.</summary>
     public static string Consequence(AwsServiceException e) =>
         e.OutcomeUnknown ? $"Whether AWS carried out {e.Operation} is unknown; nothing else was changed." : "Nothing was changed.";

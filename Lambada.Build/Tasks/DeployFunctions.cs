@@ -68,7 +68,7 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (AwsServiceException e)
         {
-            log.Error(AwsFailures.Descriptor(e), manifest.Assembly, $"{e.Summary}. {AwsFailures.Consequence(e)}");
+            log.Error(AwsFailures.Descriptor(e), manifest.Assembly, AwsFailures.DeployMessage(e));
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {

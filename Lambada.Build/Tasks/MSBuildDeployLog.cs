@@ -47,7 +47,7 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
         if (failed.Done.Count > 0)
             parts.Add($"Done: {string.Join(", ", failed.Done)}.");
         if (failed.Unknown.Count > 0)
-            parts.Add($"Unknown (sent, never answered, so AWS may or may not have done it): {string.Join(", ", failed.Unknown)}.");
+            parts.Add($"Unknown (sent, never answered): {string.Join(", ", failed.Unknown)}.");
         if (parts.Count == 0)
             parts.Add("Nothing was changed.");
         if (failed.NotDone.Count > 0)

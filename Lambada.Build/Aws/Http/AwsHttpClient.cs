@@ -54,6 +54,7 @@ public sealed class AwsHttpClient(
         var networkSpent = TimeSpan.Zero;
         var networkFailures = 0;
         var noAnswers = 0;
+        AwsServiceException? lostAnswer = null;
         for (var attempt = 1; ; attempt++)
         {
             if (Circuit.Cause(endpoint.BaseUri) is { } cause)
@@ -82,6 +83,7 @@ public sealed class AwsHttpClient(
                         networkSpent += retryIn.Value;
                     break;
                 case FailureKind.NoAnswer:
+                    lostAnswer ??= error;
                     retryIn = ++noAnswers < limits.NoAnswerAttempts ? limits.DelayAfter(++networkFailures) : null;
                     break;
                 default:
@@ -96,7 +98,7 @@ public sealed class AwsHttpClient(
             {
                 if (kind is FailureKind.NoConnection or FailureKind.NoAnswer)
                     Circuit.Open(endpoint.BaseUri, error);
-                throw error;
+                throw kind == FailureKind.NoConnection && lostAnswer is not null ? AnswerLostThen(lostAnswer, error) : error;
             }
             await Delay(retryIn.Value, cancellation).ConfigureAwait(false);
         }
@@ -126,7 +128,7 @@ public sealed class AwsHttpClient(
         catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
             return (null, Failure(request, endpoint, NetworkFailure.NoAnswer,
-                $"no answer within {timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s"));
+                $"no answer within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s"));
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
         {
@@ -148,12 +150,16 @@ public sealed class AwsHttpClient(
         _ => false,
     };
 
+    /// <summary>
+    /// HttpClient's own message names the failure and the host, except "an error occurred while sending", whose inner
+    /// exception says what (a reset); a cancellation's says only "canceled", its inner one why.
+    /// </summary>
     private static string Reason(Exception e)
     {
-        var innermost = e;
-        while (innermost.InnerException is { } inner)
-            innermost = inner;
-        return innermost == e || innermost.Message.Length == 0 ? e.Message : $"{e.Message} ({innermost.Message.TrimEnd('.')})";
+        var message = e.Message.TrimEnd('.');
+        if (e.InnerException is not { Message.Length: > 0 } inner || e.Message.Contains(inner.Message.TrimEnd('.'), StringComparison.Ordinal))
+            return message;
+        return e is OperationCanceledException ? inner.Message.TrimEnd('.') : $"{message}: {inner.Message.TrimEnd('.')}";
     }
 
     private static AwsServiceException Failure(AwsRequest request, AwsEndpoint endpoint, NetworkFailure kind, string reason) =>
@@ -162,6 +168,16 @@ public sealed class AwsHttpClient(
             Network = kind,
             Endpoint = endpoint.Description,
             Mutates = request.Mutates,
+        };
+
+    /// <summary>An earlier attempt was sent and never answered, the later ones found no connection: what AWS did stays unknown.</summary>
+    private static AwsServiceException AnswerLostThen(AwsServiceException lost, AwsServiceException last) =>
+        new(last.Operation, NoAnswerCode, $"{lost.AwsMessage}; then no connection: {last.AwsMessage}", 0, null)
+        {
+            Network = NetworkFailure.NoAnswer,
+            Endpoint = last.Endpoint,
+            Mutates = last.Mutates,
+            Attempts = last.Attempts,
         };
 
     private static AwsServiceException Unreachable(AwsRequest request, AwsEndpoint endpoint, AwsServiceException cause, int attempts, bool sentWithoutAnswer) =>
