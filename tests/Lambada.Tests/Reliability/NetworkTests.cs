@@ -175,6 +175,19 @@ public sealed class NetworkTests
             "the retry's progress line names the function");
     }
 
+    [TestMethod]
+    public async Task The_AWSSDK_clients_report_nothing_listening_as_no_connection_not_as_an_AWS_error()
+    {
+        var url = ClosedPort();
+        var environment = new Dictionary<string, string?>(Aws.Moto.ClientEnvironment) { ["AWS_ENDPOINT_URL"] = url };
+        using var aws = AwsClients.Create(null, null, environment.GetValueOrDefault, RetryPolicy.Default, null);
+
+        var error = await Assert.ThrowsExactlyAsync<AwsServiceException>(() => aws.Identity.AccountIdAsync(CancellationToken.None));
+
+        Assert.AreEqual(NetworkFailure.NoConnection, error.Network, error.ToString());
+        StringAssert.Contains(error.Summary, $"GetCallerIdentity failed: no connection to {url}/ (AWS_ENDPOINT_URL)");
+    }
+
     /// <summary>A deploy wired as the task wires it, with no server behind <paramref name="endpoint"/> unless a test puts one there.</summary>
     private static async Task<DeployResult> DeployAsync(string endpoint, RetryPolicy policy, Action<AwsAttempt>? observer,
         TestPackage? package = null, int parallelism = 4, params FunctionDefinition[] functions)

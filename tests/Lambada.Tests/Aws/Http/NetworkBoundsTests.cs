@@ -121,6 +121,18 @@ public sealed class NetworkBoundsTests
     public void A_connect_timeout_counts_as_no_connection() =>
         Assert.IsTrue(AwsHttpClient.NeverSent(new TaskCanceledException("connect", new TimeoutException("A connection could not be established within 10 seconds."))));
 
+    [TestMethod]
+    [DataRow("AWS_ENDPOINT_URL_LAMBDA", "AWS_ENDPOINT_URL_LAMBDA")]
+    [DataRow("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL")]
+    [DataRow(null, "default endpoint for region eu-west-1")]
+    public void An_endpoint_says_where_it_came_from(string? variable, string source)
+    {
+        var endpoint = EndpointResolver.Resolve(AwsService.Lambda, "eu-west-1", name => name == variable ? "http://localhost:4566" : null);
+
+        Assert.AreEqual(source, endpoint.Source);
+        StringAssert.EndsWith(endpoint.Description, $" ({source})");
+    }
+
     private static HttpRequestException Refused() =>
         new(HttpRequestError.ConnectionError, "Connection refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
 
