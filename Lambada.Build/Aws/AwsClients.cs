@@ -6,7 +6,10 @@ using Lambada.Build.Aws.Sdk;
 
 namespace Lambada.Build.Aws;
 
-/// <summary>Every AWS client a deploy needs, sharing one region, one credential source and one HTTP connection pool.</summary>
+/// <summary>
+/// Every AWS client a deploy needs, sharing one region, one credential source, one HTTP connection pool and the network
+/// limits of the retry policy (<see cref="RetryPolicy.Network"/>), the AWSSDK clients included.
+/// </summary>
 public sealed class AwsClients : IDisposable
 {
     private readonly HttpClient _http;
@@ -33,13 +36,13 @@ public sealed class AwsClients : IDisposable
     {
         var resolvedRegion = RegionResolver.Resolve(region, profile, environment);
         var credentials = CredentialSource.Resolve(profile, environment);
-        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        var http = AwsHttpClient.CreateHttpClient(policy.Network);
         var aws = new AwsHttpClient(http, credentials.GetAsync, service => EndpointResolver.Resolve(service, resolvedRegion, environment), policy)
         {
             Observer = observer,
         };
-        var identity = new CallerIdentity(credentials.SdkCredentials, EndpointResolver.Resolve(AwsService.Sts, resolvedRegion, environment), resolvedRegion);
-        var uploader = new PackageUploader(credentials.SdkCredentials, EndpointResolver.Resolve(AwsService.S3, resolvedRegion, environment), resolvedRegion);
+        var identity = new CallerIdentity(credentials.SdkCredentials, EndpointResolver.Resolve(AwsService.Sts, resolvedRegion, environment), resolvedRegion, policy.Network);
+        var uploader = new PackageUploader(credentials.SdkCredentials, EndpointResolver.Resolve(AwsService.S3, resolvedRegion, environment), resolvedRegion, policy.Network);
         return new AwsClients(resolvedRegion, http, aws, identity, uploader);
     }
 

@@ -16,6 +16,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
 
     public async Task<FunctionOutcome> ApplyAsync(FunctionPlan plan, string roleArn, CancellationToken cancellation)
     {
+        using var subject = RequestSubject.Use(plan.Name);
         var steps = new Steps();
         try
         {
@@ -29,7 +30,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         }
         catch (AwsServiceException e)
         {
-            return steps.Failed(plan.Name, AwsErrorCode, e.Summary);
+            return steps.Failed(plan.Name, AwsFailures.Code(e), e.Summary, e.OutcomeUnknown);
         }
         catch (DeploymentException e)
         {
@@ -41,6 +42,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
     {
         var d = desired.Definition;
         steps.Plan("create", d.ReservedConcurrency is null ? null : "reserved concurrency", NeedsVersion(d, true) ? "publish version" : null, d.Alias is null ? null : $"alias {d.Alias}");
+        steps.Begin("create");
         var created = await CreateOrFindOwnAsync(desired, roleArn, new CreateFunctionRequest
         {
             FunctionName = d.Name,
@@ -60,6 +62,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         var current = await waiter.WaitAsync(d.Name, created, cancellation).ConfigureAwait(false);
         if (d.ReservedConcurrency is { } reserved)
         {
+            steps.Begin("reserved concurrency");
             await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
             steps.Done("reserved concurrency");
         }
@@ -104,6 +107,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
 
         if (plan.ConfigChanges.Count > 0)
         {
+            steps.Begin("configuration");
             var updated = await lambda.UpdateFunctionConfigurationAsync(d.Name, new UpdateFunctionConfigurationRequest
             {
                 Role = roleArn,
@@ -121,6 +125,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         if (codeChanged)
         {
             var code = await package.CodeAsync().ConfigureAwait(false);
+            steps.Begin("code");
             var updated = await lambda.UpdateFunctionCodeAsync(d.Name, new UpdateFunctionCodeRequest
             {
                 ZipFile = code.ZipFile,
@@ -134,11 +139,13 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         if (plan.SettingsChanged)
         {
             var missing = desired.Tags.Where(t => !tags.TryGetValue(t.Key, out var value) || value != t.Value).ToDictionary(t => t.Key, t => t.Value);
+            steps.Begin("tags");
             if (missing.Count > 0)
                 await lambda.TagResourceAsync(current.FunctionArn, missing, cancellation).ConfigureAwait(false);
             steps.Done("tags");
             if (d.ReservedConcurrency is { } reserved && remote.Concurrency?.ReservedConcurrentExecutions != reserved)
             {
+                steps.Begin("reserved concurrency");
                 await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
                 steps.Done("reserved concurrency");
             }
@@ -151,6 +158,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
     private async Task<FunctionOutcome> DeleteAsync(FunctionPlan plan, Steps steps, CancellationToken cancellation)
     {
         steps.Plan("delete");
+        steps.Begin("delete");
         await lambda.DeleteFunctionAsync(plan.Name, cancellation).ConfigureAwait(false);
         steps.Done("delete");
         return Row(plan.Name, OutcomeKind.Deleted, plan.Remote!) with { Done = steps.DoneList };
@@ -164,11 +172,13 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         var alias = d.Alias is null ? null : await lambda.GetAliasAsync(d.Name, d.Alias, cancellation).ConfigureAwait(false);
         if (!changed && alias is not null)
             return alias.FunctionVersion;
+        steps.Begin("publish version");
         var version = await lambda.PublishVersionAsync(d.Name, new PublishVersionRequest(current.CodeSha256, null, null), cancellation).ConfigureAwait(false);
         steps.Done("publish version");
         await waiter.WaitAsync(d.Name, version, cancellation, version.Version).ConfigureAwait(false);
         if (d.Alias is { } name)
         {
+            steps.Begin($"alias {name}");
             if (alias is null)
                 await lambda.CreateAliasAsync(d.Name, name, version.Version!, cancellation).ConfigureAwait(false);
             else
@@ -201,24 +211,40 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         Version = version ?? c.Version,
     };
 
-    /// <summary>The steps a function's deploy meant to take and the ones it finished, for an honest failure message.</summary>
+    /// <summary>
+    /// The steps a function's deploy meant to take, the one under way (begun, its request not yet answered) and the ones
+    /// it finished, for an honest failure message.
+    /// </summary>
     private sealed class Steps
     {
         private readonly List<string> _planned = [];
         private readonly List<string> _done = [];
+        private string? _underWay;
 
         public IReadOnlyList<string> DoneList => _done;
 
         public void Plan(params string?[] steps) => _planned.AddRange(steps.OfType<string>());
 
-        public void Done(string step) => _done.Add(step);
+        public void Begin(string step) => _underWay = step;
 
-        public FunctionOutcome Failed(string name, string code, string message) => new(name, OutcomeKind.Failed)
+        public void Done(string step)
         {
-            ErrorCode = code,
-            ErrorMessage = message,
-            Done = _done.ToList(),
-            NotDone = _planned.Where(p => !_done.Contains(p)).ToList(),
-        };
+            _done.Add(step);
+            _underWay = null;
+        }
+
+        /// <param name="underWayUnknown">The step under way sent its request and got no answer: AWS may have carried it out.</param>
+        public FunctionOutcome Failed(string name, string code, string message, bool underWayUnknown = false)
+        {
+            var unknown = underWayUnknown && _underWay is { } step ? [step] : new List<string>();
+            return new(name, OutcomeKind.Failed)
+            {
+                ErrorCode = code,
+                ErrorMessage = message,
+                Done = _done.ToList(),
+                Unknown = unknown,
+                NotDone = _planned.Where(p => !_done.Contains(p) && !unknown.Contains(p)).ToList(),
+            };
+        }
     }
 }

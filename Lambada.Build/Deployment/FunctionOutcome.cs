@@ -2,7 +2,10 @@ namespace Lambada.Build.Deployment;
 
 public enum OutcomeKind { Created, Updated, Unchanged, Deleted, Planned, Failed }
 
-/// <summary>What happened to one function: the report's row, the steps done, and the error that stopped it.</summary>
+/// <summary>
+/// What happened to one function: the report's row, and for a failure the steps done, the step whose request was sent but
+/// never answered (so AWS may or may not have carried it out), the steps not done, and the error that stopped it.
+/// </summary>
 public sealed record FunctionOutcome(string Name, OutcomeKind Kind)
 {
     public int? MemorySize { get; init; }
@@ -11,6 +14,7 @@ public sealed record FunctionOutcome(string Name, OutcomeKind Kind)
     public string? Version { get; init; }
     public string? Arn { get; init; }
     public IReadOnlyList<string> Done { get; init; } = [];
+    public IReadOnlyList<string> Unknown { get; init; } = [];
     public IReadOnlyList<string> NotDone { get; init; } = [];
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }

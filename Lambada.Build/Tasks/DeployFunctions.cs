@@ -76,7 +76,7 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (AwsServiceException e)
         {
-            log.Error(DiagnosticCatalogue.DeployAwsError, manifest.Assembly, e.Summary + ". Nothing was changed.");
+            log.Error(AwsFailures.Descriptor(e), manifest.Assembly, AwsFailures.DeployMessage(e));
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {

@@ -16,11 +16,11 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
 
     public void Error(DiagnosticDescriptor descriptor, string subject, string message) => Log(descriptor, subject, message);
 
+    /// <summary>A retry is one line at normal verbosity (function, operation, reason, next attempt); every other attempt only at -v:d.</summary>
     public void Attempt(AwsAttempt attempt)
     {
-        if (attempt.Error is { } error && attempt.RetryIn is { } wait)
-            log.LogMessage(MessageImportance.Normal, redactor.Apply(
-                $"Lambada: {attempt.Operation} answered {error.Code} (HTTP {error.StatusCode}); retrying in {wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (attempt {attempt.Attempt + 1})"));
+        if (attempt.ProgressLine is { } line)
+            log.LogMessage(MessageImportance.Normal, "Lambada: " + redactor.Apply(line));
         else
             log.LogMessage(MessageImportance.Low, $"Lambada: {attempt.Operation} -> {attempt.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response"}");
     }
@@ -33,13 +33,26 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
             log.LogMessage(MessageImportance.High, $"  {outcome.Name}: {redactor.Apply(outcome.Detail)}");
         foreach (var failed in result.Outcomes.Where(o => o.Kind == OutcomeKind.Failed))
         {
-            var done = failed.Done.Count == 0 ? "Nothing was changed." : $"Done: {string.Join(", ", failed.Done)}.";
-            var notDone = failed.NotDone.Count == 0 ? "" : $" Not done: {string.Join(", ", failed.NotDone)}.";
-            Log(DiagnosticCatalogue.ByCode(failed.ErrorCode!), failed.Name, $"{failed.ErrorMessage?.TrimEnd('.')}. {done}{notDone}");
+            Log(DiagnosticCatalogue.ByCode(failed.ErrorCode!), failed.Name, $"{failed.ErrorMessage?.TrimEnd('.')}. {Steps(failed)}");
         }
         var counts = string.Join(", ", result.Outcomes.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         log.LogMessage(MessageImportance.High,
             $"Lambada: {(planOnly ? "plan" : "deploy")} done: {counts}; {result.Requests} AWS request(s), {result.MutatingRequests} of them changing something");
+    }
+
+    /// <summary>What was done, what may have been done (sent, never answered) and what was not, for one failed function.</summary>
+    public static string Steps(FunctionOutcome failed)
+    {
+        var parts = new List<string>();
+        if (failed.Done.Count > 0)
+            parts.Add($"Done: {string.Join(", ", failed.Done)}.");
+        if (failed.Unknown.Count > 0)
+            parts.Add($"Unknown (sent, never answered): {string.Join(", ", failed.Unknown)}.");
+        if (parts.Count == 0)
+            parts.Add("Nothing was changed.");
+        if (failed.NotDone.Count > 0)
+            parts.Add($"Not done: {string.Join(", ", failed.NotDone)}.");
+        return string.Join(" ", parts);
     }
 
     private void Log(DiagnosticDescriptor descriptor, string function, string message)

@@ -121,7 +121,7 @@ public static class DiagnosticCatalogue
 
     // 03xx: deploy. The message is composed where the problem is found; each says what changed and what did not.
     public static readonly DiagnosticDescriptor DeployAwsError = new("LMB0301", Severity.Error, "An AWS call failed",
-        "{0}: {1} — the AWS code and message say what AWS refused; fix that and build again — functions already deployed stay as they are");
+        "{0}: {1} — AWS answered with the error code, message and HTTP status shown; fix what it names and build again — functions already deployed stay as they are");
     public static readonly DiagnosticDescriptor RoleNotFound = new("LMB0302", Severity.Error, "Role not found",
         "{0}: {1} — create the role, fix Role, or build with -p:LambadaCreateRoles=true to let Lambada create it with the basic execution policy");
     public static readonly DiagnosticDescriptor RoleAmbiguous = new("LMB0303", Severity.Error, "Role pattern matches several roles",
@@ -136,6 +136,12 @@ public static class DiagnosticCatalogue
         "{0}: {1} — nothing to do if the function was yours; from now on it carries the lambada:project tag");
     public static readonly DiagnosticDescriptor AwsConfiguration = new("LMB0308", Severity.Error, "AWS credentials, region or endpoint missing",
         "{0}: {1} — set credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, LambadaProfile or 'aws sso login') and a region (LambadaRegion or AWS_REGION)");
+    public static readonly DiagnosticDescriptor NoConnection = new("LMB0309", Severity.Error, "No connection to the AWS endpoint",
+        "{0}: {1} — the request never reached AWS: check the endpoint and where it came from (AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL, the region), that it is up and reachable from here (network, proxy, firewall), then build again");
+    public static readonly DiagnosticDescriptor NoAnswer = new("LMB0310", Severity.Error, "No answer from the AWS endpoint",
+        "{0}: {1} — the endpoint took the request but sent no answer in time; check that it is healthy and reachable, then build again: the next deploy reads what AWS has and does only what is still missing");
+    public static readonly DiagnosticDescriptor EndpointUnreachable = new("LMB0311", Severity.Error, "Not sent: the AWS endpoint stopped answering",
+        "{0}: {1} — another request of this deploy found the endpoint unreachable (its LMB0309 or LMB0310 error says why); fix that and build again to do what was left out");
     public static readonly DiagnosticDescriptor UnknownRegion = new("LMB0313", Severity.Error, "Not an AWS region",
         "{0}: {1} — set LambadaRegion (or AWS_REGION, AWS_DEFAULT_REGION, the profile's region) to an AWS region such as us-east-1");
     public static readonly DiagnosticDescriptor SeveralRegions = new("LMB0314", Severity.Error, "Several regions where one is expected",

@@ -10,17 +10,17 @@ public static class EndpointResolver
     public static AwsEndpoint Resolve(AwsService service, string region, Func<string, string?> environment)
     {
         var signingRegion = service == AwsService.Iam ? IamSigningRegion(region) : region;
-        if (Override(service, environment) is { } configured)
-            return new AwsEndpoint(configured, signingRegion, IsOverridden: true);
+        if (Override(service, environment) is ({ } configured, var variable))
+            return new AwsEndpoint(configured, signingRegion, IsOverridden: true) { Source = variable };
         var suffix = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
         var host = service == AwsService.Iam ? IamHost(region) : $"{service.SigningName}.{region}.{suffix}";
-        return new AwsEndpoint(new Uri($"https://{host}/"), signingRegion, IsOverridden: false);
+        return new AwsEndpoint(new Uri($"https://{host}/"), signingRegion, IsOverridden: false) { Source = $"default endpoint for region {region}" };
     }
 
-    private static Uri? Override(AwsService service, Func<string, string?> environment)
+    private static (Uri? Uri, string Variable) Override(AwsService service, Func<string, string?> environment)
     {
         if (string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
-            return null;
+            return (null, "");
         var variable = $"AWS_ENDPOINT_URL_{service.EndpointId}";
         var value = NonEmpty(environment(variable));
         if (value is null)
@@ -29,11 +29,11 @@ public static class EndpointResolver
             value = NonEmpty(environment(variable));
         }
         if (value is null)
-            return null;
+            return (null, "");
         if (!Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new AwsConfigurationException(
                 $"{variable} is '{value}', which is not an http(s) URL such as http://localhost:4566. Fix or unset {variable}.");
-        return uri;
+        return (uri, variable);
     }
 
     private static string IamSigningRegion(string region) => region switch

@@ -1,18 +1,21 @@
 namespace Lambada.Build.Aws.Http;
 
 /// <summary>What kind of failure an attempt met, and so whether it is worth another one.</summary>
-public enum FailureKind { Permanent, Throttled, Transient, UpdateInProgress, RoleNotAssumableYet }
+public enum FailureKind { Permanent, Throttled, Transient, UpdateInProgress, RoleNotAssumableYet, NoConnection, NoAnswer }
 
 /// <summary>
-/// Which failures are retried and how long to wait: throttling (honouring <c>Retry-After</c>), 5xx, connection failures,
+/// Which failures are retried and how long to wait: throttling (honouring <c>Retry-After</c>), 5xx,
 /// <c>ResourceConflictException</c> while an update is in progress, and "role cannot be assumed" right after a role was
-/// created. Exponential backoff with full jitter, capped, under a deadline. Nothing else is retried.
+/// created. Exponential backoff with full jitter, capped, under a deadline. Nothing else is retried. Network failures
+/// (no connection, no answer) have their own, much shorter limits in <see cref="Network"/>.
 /// </summary>
 public sealed record RetryPolicy(TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan Deadline, int MaxAttempts)
 {
     /// <summary>How long "the role cannot be assumed" is retried: long enough for IAM to propagate a new role (reports say
     /// up to ~30 s; Chalice allows 150 s), short enough that a role Lambda may never assume fails in minutes, not five.</summary>
     public TimeSpan RolePropagationDeadline { get; init; } = TimeSpan.FromSeconds(90);
+
+    public NetworkLimits Network { get; init; } = NetworkLimits.Default;
 
     public static RetryPolicy Default { get; } = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(5), 30);
 
@@ -31,9 +34,15 @@ public sealed record RetryPolicy(TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan
 
     public static FailureKind Classify(AwsServiceException error)
     {
+        switch (error.Network)
+        {
+            case NetworkFailure.NoConnection: return FailureKind.NoConnection;
+            case NetworkFailure.NoAnswer: return FailureKind.NoAnswer;
+            case NetworkFailure.Unreachable: return FailureKind.Permanent;
+        }
         if (error.StatusCode == 429 || ThrottleCodes.Contains(error.Code))
             return FailureKind.Throttled;
-        if (error.StatusCode is 500 or 502 or 503 or 504 || TransientCodes.Contains(error.Code) || error.Code == AwsHttpClient.ConnectionFailedCode)
+        if (error.StatusCode is 500 or 502 or 503 or 504 || TransientCodes.Contains(error.Code))
             return FailureKind.Transient;
         if (error.Code == "ResourceConflictException" && error.AwsMessage.Contains("in progress", StringComparison.OrdinalIgnoreCase))
             return FailureKind.UpdateInProgress;

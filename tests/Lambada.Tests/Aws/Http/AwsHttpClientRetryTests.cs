@@ -9,7 +9,10 @@ namespace Lambada.Tests.Aws.Http;
 [TestClass]
 public sealed class AwsHttpClientRetryTests
 {
-    private static readonly RetryPolicy Fast = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(30), 4);
+    private static readonly RetryPolicy Fast = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(30), 4)
+    {
+        Network = NetworkLimits.Default with { RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(5) },
+    };
 
     [TestMethod]
     public async Task A_transient_error_is_retried_until_MaxAttempts_and_then_thrown()
@@ -42,7 +45,7 @@ public sealed class AwsHttpClientRetryTests
     }
 
     [TestMethod]
-    public async Task A_connection_failure_is_retried_and_the_next_answer_returned()
+    public async Task A_connection_lost_before_the_answer_is_retried_and_the_next_answer_returned()
     {
         var (client, handler, attempts) = Client(Fast, call => call == 1 ? throw new HttpRequestException("reset by peer") : Answer(200, null));
 
@@ -50,7 +53,8 @@ public sealed class AwsHttpClientRetryTests
 
         Assert.AreEqual(200, response.StatusCode);
         Assert.AreEqual(2, handler.Calls);
-        Assert.AreEqual(AwsHttpClient.ConnectionFailedCode, attempts[0].Error!.Code);
+        Assert.AreEqual(AwsHttpClient.NoAnswerCode, attempts[0].Error!.Code);
+        Assert.AreEqual(NetworkFailure.NoAnswer, attempts[0].Error!.Network);
         Assert.IsNull(attempts[1].Error);
     }
 

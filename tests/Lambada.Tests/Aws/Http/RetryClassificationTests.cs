@@ -35,9 +35,15 @@ public sealed class RetryClassificationTests
     [DataRow("HTTP504", 504)]
     [DataRow("RequestTimeout", 400)]
     [DataRow("RequestTimeoutException", 408)]
-    [DataRow(AwsHttpClient.ConnectionFailedCode, 0)]
-    public void Server_errors_timeouts_and_connection_failures_are_transient(string code, int status) =>
+    public void Server_errors_and_timeouts_AWS_reports_are_transient(string code, int status) =>
         Assert.AreEqual(FailureKind.Transient, RetryPolicy.Classify(Error(code, status)));
+
+    [TestMethod]
+    [DataRow(NetworkFailure.NoConnection, FailureKind.NoConnection)]
+    [DataRow(NetworkFailure.NoAnswer, FailureKind.NoAnswer)]
+    [DataRow(NetworkFailure.Unreachable, FailureKind.Permanent)]
+    public void Network_failures_have_kinds_of_their_own_whatever_their_code(NetworkFailure network, FailureKind kind) =>
+        Assert.AreEqual(kind, RetryPolicy.Classify(new AwsServiceException("Op", "ServiceUnavailable", "", 0, null) { Network = network }));
 
     [TestMethod]
     public void A_conflict_while_an_update_is_in_progress_waits_for_the_update() =>
