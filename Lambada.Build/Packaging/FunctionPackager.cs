@@ -1,8 +1,9 @@
 namespace Lambada.Build.Packaging;
 
 /// <summary>
-/// The Package stage after publish: the publish output (and nothing else) plus, for provided.al2023, a
-/// <c>bootstrap</c>, zipped deterministically, its CodeSha256 written next to it, Lambda's size limits checked.
+/// The Package stage after publish: the publish output (and nothing else, less the files that never ship: see
+/// <see cref="NeverShipped"/>) plus, for provided.al2023, a <c>bootstrap</c>, zipped deterministically, its CodeSha256
+/// written next to it, Lambda's size limits checked.
 /// </summary>
 public static class FunctionPackager
 {
@@ -13,12 +14,17 @@ public static class FunctionPackager
 
     public static string HashPath(string zipPath) => zipPath + ".sha256";
 
-    public static Outcome Run(string publishDirectory, string assemblyName, bool bootstrap, string zipPath)
+    /// <param name="include">Paths inside the package the project ships on purpose although <see cref="NeverShipped"/> would leave them out.</param>
+    /// <param name="project">The project file, where the warnings about left-out files point.</param>
+    public static Outcome Run(string publishDirectory, string assemblyName, bool bootstrap, string zipPath,
+        IReadOnlyCollection<string>? include = null, string? project = null)
     {
-        var entries = Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
+        var published = Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
             .Select(f => PackageEntry.FromFile(publishDirectory, f))
             .Where(e => !bootstrap || e.Name != Bootstrap.FileName)
             .ToList();
+        var selection = NeverShipped.Select(published, include ?? [], assemblyName, project);
+        var entries = selection.Shipped.ToList();
         if (bootstrap)
             entries.Add(PackageEntry.FromText(Bootstrap.FileName, UnixModes.Executable, Bootstrap.Script(assemblyName)));
 
@@ -26,7 +32,7 @@ public static class FunctionPackager
         if (PackageLimits.CheckUnzipped(assemblyName, unzippedSize) is { } tooLarge)
         {
             Remove(zipPath);
-            return new Outcome(null, [tooLarge]);
+            return new Outcome(null, [.. selection.Diagnostics, tooLarge]);
         }
 
         DeterministicZip.Write(zipPath, entries);
@@ -34,7 +40,7 @@ public static class FunctionPackager
         File.WriteAllText(HashPath(zipPath), package.CodeSha256);
 
         var warning = PackageLimits.CheckZipped(assemblyName, package.Size);
-        return new Outcome(package, warning is null ? [] : [warning]);
+        return new Outcome(package, warning is null ? selection.Diagnostics : [.. selection.Diagnostics, warning]);
     }
 
     // A failed package must not look up to date to the next incremental build.

@@ -5,7 +5,7 @@ namespace Lambada.Build.Tasks;
 
 /// <summary>
 /// MSBuild adapter of <see cref="FunctionPackager"/>: zips the publish output into the package and writes its
-/// CodeSha256 next to it, logging Lambda's size limits as LMB diagnostics.
+/// CodeSha256 next to it, logging the files left out and Lambda's size limits as LMB diagnostics.
 /// </summary>
 public sealed class PackageFunctions : Microsoft.Build.Utilities.Task
 {
@@ -13,13 +13,19 @@ public sealed class PackageFunctions : Microsoft.Build.Utilities.Task
     [Required] public string AssemblyName { get; set; } = "";
     [Required] public string PackagePath { get; set; } = "";
     public bool Bootstrap { get; set; }
+
+    /// <summary>The <c>LambadaPackageInclude</c> items: paths inside the package shipped although they are on the never-shipped list.</summary>
+    public string[] PackageInclude { get; set; } = [];
+
+    /// <summary>Where the warnings about left-out files point: the project, where an include would go.</summary>
+    public string? ProjectFile { get; set; }
     [Output] public string CodeSha256 { get; private set; } = "";
 
     public override bool Execute()
     {
         try
         {
-            var outcome = FunctionPackager.Run(PublishDirectory, AssemblyName, Bootstrap, PackagePath);
+            var outcome = FunctionPackager.Run(PublishDirectory, AssemblyName, Bootstrap, PackagePath, PackageInclude, ProjectFile);
             foreach (var diagnostic in outcome.Diagnostics)
                 Log.LogDiagnostic(diagnostic);
             if (outcome.Package is { } package)

@@ -119,6 +119,11 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor UnboundTrimmedPublish = new("LMB0205", Severity.Error, "Trimmed or Native AOT publish outside the package build",
         "A trimmed or Native AOT publish of a Lambada project needs the generated binding that only the package build compiles in — build the package with 'dotnet build -t:LambadaPackage' (or deploy), or set LambadaGenerateMain=false and keep the handler types and a JsonSerializerContext yourself");
 
+    public static readonly DiagnosticDescriptor FileLeftOutOfPackage = new("LMB0206", Severity.Warning, "File left out of the package",
+        "{0} is not put in the package of {1}: {2} — nothing to do if it should stay on this machine; to ship it on purpose add <LambadaPackageInclude Include=\"{0}\" /> to the project");
+    public static readonly DiagnosticDescriptor PackageIncludeUnmatched = new("LMB0207", Severity.Warning, "LambadaPackageInclude matches no file",
+        "LambadaPackageInclude names '{0}', which is not in the publish output of {1} — write the file's path inside the package, as LMB0206 names it, and make sure the file is copied to the output");
+
     // 03xx: deploy. The message is composed where the problem is found; each says what changed and what did not.
     public static readonly DiagnosticDescriptor DeployAwsError = new("LMB0301", Severity.Error, "An AWS call failed",
         "{0}: {1} — AWS answered with the error code, message and HTTP status shown; fix what it names and build again — functions already deployed stay as they are");

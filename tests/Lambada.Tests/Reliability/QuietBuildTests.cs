@@ -1,0 +1,60 @@
+using Lambada.Testing;
+
+namespace Lambada.Tests.Reliability;
+
+/// <summary>
+/// Issue 10, row "-v:n build": a normal-verbosity build prints Lambada's own lines and none of MSBuild's
+/// "Task assembly was loaded from …/Microsoft.Build.dll while the desired location was …". The task is referenced the
+/// way the sample references it (through a path with "../" in it) and runs through TaskHostFactory, as in the sample
+/// and the fixtures: that is where MSBuild compared the path as written with the path it loaded.
+/// </summary>
+[TestClass]
+[TestCategory("Reliability")]
+public sealed class QuietBuildTests
+{
+    private const string Mismatch = "Task assembly was loaded from";
+
+    private static FixtureProject? project;
+    private static ProcessResult build = new(-1, "");
+    private static ProcessResult package = new(-1, "");
+
+    [ClassInitialize]
+    public static void Build(TestContext _)
+    {
+        var taskFolder = Path.GetDirectoryName(RepoPaths.TaskAssembly)!;
+        var throughParent = Path.Combine(taskFolder, "..", Path.GetFileName(taskFolder), "Lambada.Build.dll");
+        project = new FixtureProject("quiet", new Dictionary<string, string>
+        {
+            ["Functions.cs"] = """
+                using Lambada;
+                namespace Quiet;
+                public static class Functions
+                {
+                    [LambadaFunction(Name = "quiet_fn")] public static string Echo(string input) => input;
+                }
+                """,
+        }, $"<LambadaTaskAssembly>{throughParent}</LambadaTaskAssembly>");
+        build = project.Build("-v:n", "-p:LambadaList=true");
+        package = project.Build("-t:LambadaPackage", "-v:n");
+    }
+
+    [ClassCleanup]
+    public static void CleanUp() => project?.Dispose();
+
+    [TestMethod]
+    public void A_normal_verbosity_build_has_no_task_assembly_location_message_for_the_scan_and_list_tasks()
+    {
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        StringAssert.Contains(build.Output, "Lambada: 1 function(s) in quiet");
+        StringAssert.Contains(build.Output, "Lambada: 1 function(s) declared by quiet");
+        Assert.IsFalse(build.Output.Contains(Mismatch, StringComparison.Ordinal), build.Output);
+    }
+
+    [TestMethod]
+    public void A_normal_verbosity_package_build_has_no_task_assembly_location_message_for_the_package_tasks()
+    {
+        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        StringAssert.Contains(package.Output, "CodeSha256");
+        Assert.IsFalse(package.Output.Contains(Mismatch, StringComparison.Ordinal), package.Output);
+    }
+}
