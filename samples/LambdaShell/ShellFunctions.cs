@@ -12,17 +12,20 @@ public sealed class ShellFunctions
     /// runs as a <c>/bin/bash -x</c> script (<see cref="ScriptRunner"/>). A command that fails, times out or
     /// is malformed reports that in its own lines; it never fails the call.
     /// A command given twice runs twice and both runs' lines are appended, in order, under the one key.
+    /// Output is cut to fit <see cref="Limits"/>; a missing list or a null command is an error entry.
     /// </summary>
     /// <param name="commands">The commands, run one after the other in this order.</param>
-    /// <param name="cancellation">Fires shortly before the function's deadline: the running command is
-    /// stopped and the ones after it are reported as not run.</param>
+    /// <param name="context">Its remaining time, less <see cref="Limits.ReplyMargin"/>, is the commands' time: the
+    /// running command is then stopped and the ones after it are reported as not run.</param>
     [LambadaFunction(Name = "lb_runCommand", MemorySize = 512, Timeout = 300, Role = "*/lambda_s3_full")]
-    public Dictionary<string, List<string>> RunCommands(List<string> commands, CancellationToken cancellation)
+    public Dictionary<string, List<string>> RunCommands(List<string?>? commands, ILambadaContext context)
     {
+        var time = context.RemainingTime - Limits.ReplyMargin;
+        using var deadline = new CancellationTokenSource(time > TimeSpan.Zero ? time : TimeSpan.Zero);
         // The declared contract is synchronous; the host has no synchronization context, so blocking on
         // the batch here cannot deadlock.
         return new CommandBatch(new ScriptRunner(), new AwsCommand(new S3Uploader()))
-            .RunAsync(commands, cancellation).GetAwaiter().GetResult();
+            .RunAsync(commands, deadline.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>Describes the machine and runtime the function runs on. Never returns environment variable values.</summary>

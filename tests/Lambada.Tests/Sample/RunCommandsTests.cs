@@ -10,7 +10,7 @@ namespace Lambada.Tests.Sample;
 public sealed partial class RunCommandsTests
 {
     private static Dictionary<string, List<string>> Run(params string[] commands) =>
-        new ShellFunctions().RunCommands([.. commands], CancellationToken.None);
+        new ShellFunctions().RunCommands([.. commands], new FakeLambadaContext(512, TimeSpan.FromMinutes(5)));
 
     [TestMethod]
     public void Echo_returns_the_bash_trace_and_the_output()
@@ -128,10 +128,10 @@ public sealed partial class RunCommandsTests
     public void A_command_that_outlives_the_budget_is_killed_with_its_children_and_the_rest_are_not_run()
     {
         const string slow = "echo \"script=$0\"; echo \"shell $$\"; sleep 30 & echo \"child $!\"; wait";
-        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var oneSecondLeftForCommands = new FakeLambadaContext(512, Limits.ReplyMargin + TimeSpan.FromSeconds(1));
         var clock = Stopwatch.StartNew();
 
-        var result = new ShellFunctions().RunCommands([slow, "echo after"], budget.Token);
+        var result = new ShellFunctions().RunCommands([slow, "echo after"], oneSecondLeftForCommands);
 
         clock.Stop();
         Assert.IsTrue(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}");
@@ -150,10 +150,9 @@ public sealed partial class RunCommandsTests
     [TestMethod]
     public void Nothing_runs_when_the_time_is_already_up()
     {
-        using var budget = new CancellationTokenSource();
-        budget.Cancel();
+        var lessThanTheReplyMargin = new FakeLambadaContext(512, Limits.ReplyMargin / 2);
 
-        var result = new ShellFunctions().RunCommands(["echo one", "echo two"], budget.Token);
+        var result = new ShellFunctions().RunCommands(["echo one", "echo two"], lessThanTheReplyMargin);
 
         CollectionAssert.AreEqual(new[] { StatusLines.NotRun }, result["echo one"]);
         CollectionAssert.AreEqual(new[] { StatusLines.NotRun }, result["echo two"]);

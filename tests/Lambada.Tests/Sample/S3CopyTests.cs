@@ -148,7 +148,7 @@ public sealed class S3CopyTests
     }
 
     private static Dictionary<string, List<string>> Run(params string[] commands) =>
-        new ShellFunctions().RunCommands([.. commands], CancellationToken.None);
+        new ShellFunctions().RunCommands([.. commands], new FakeLambadaContext(512, TimeSpan.FromMinutes(5)));
 
     private string RandomFile(string name, int size)
     {

@@ -1,0 +1,141 @@
+using System.Text;
+
+namespace LambdaShell;
+
+/// <summary>
+/// A command's output as it streams in, kept within a fixed size: the first half of the limit as it came
+/// (the head) and the most recent half in a <see cref="TailWindow"/> (the tail). Everything between is only
+/// counted, so memory stays at the limit however much a command prints. The limit is in the bytes the text may take in the JSON reply
+/// (<see cref="JsonCost"/>), so a command's lines always fit their share of the response.
+/// Safe to append from a reading thread while another thread ends it with <see cref="ToLines"/>.
+/// </summary>
+public sealed class BoundedOutput
+{
+    /// <summary>A cut moves to the nearest line break when one is this close, so whole lines stay whole.</summary>
+    public const int LineBreakSearchBytes = 4096;
+
+    private const int InitialHeadBytes = 4096;
+
+    private readonly Lock gate = new();
+    private readonly int headLimit;
+    private readonly TailWindow tail;
+    private byte[] head = [];
+    private int headLength;
+    private long headCost;
+    private bool headFull;
+    private List<string>? lines;
+
+    /// <param name="limit">The most the lines may take in the reply, in JSON bytes; 0 keeps nothing.</param>
+    public BoundedOutput(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        headLimit = limit / 2;
+        tail = new TailWindow(limit - headLimit);
+    }
+
+    /// <summary>The bytes held in buffers right now: at most the limit (every byte costs at least 1) plus <see cref="TailWindow.SlackBytes"/>.</summary>
+    public int BufferedBytes
+    {
+        get
+        {
+            lock (gate)
+                return head.Length + tail.BufferedBytes;
+        }
+    }
+
+    /// <summary>Adds bytes as they were read. After <see cref="ToLines"/> further bytes are ignored.</summary>
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        lock (gate)
+        {
+            if (lines is not null)
+                return;
+            var i = 0;
+            while (!headFull && i < bytes.Length && TryAddToHead(bytes[i]))
+                i++;
+            if (i < bytes.Length)
+                tail.Append(bytes[i..]);
+        }
+    }
+
+    /// <summary>
+    /// Ends the output and returns its lines; when something was cut, the head's lines, then
+    /// <see cref="StatusLines.Cut"/> with the number of bytes left out, then the tail's lines.
+    /// </summary>
+    public List<string> ToLines()
+    {
+        lock (gate)
+            return [.. lines ??= Split()];
+    }
+
+    private List<string> Split()
+    {
+        var tailBytes = tail.ToArray();
+        if (tail.Dropped == 0)
+            return SplitLines([.. head.AsSpan(0, headLength), .. tailBytes]);
+
+        var headEnd = HeadCutEnd(head.AsSpan(0, headLength));
+        var tailStart = TailCutStart(tailBytes);
+        var cut = tail.Dropped + (headLength - headEnd) + tailStart;
+        return [.. SplitLines(head.AsSpan(0, headEnd)), StatusLines.Cut(cut), .. SplitLines(tailBytes.AsSpan(tailStart))];
+    }
+
+    private bool TryAddToHead(byte b)
+    {
+        var cost = JsonCost.Of(b);
+        if (headCost + cost > headLimit)
+        {
+            // From the first byte that does not fit, everything goes to the tail, so the order stays.
+            headFull = true;
+            return false;
+        }
+        if (headLength == head.Length)
+            Array.Resize(ref head, Math.Min(headLimit, Math.Max(InitialHeadBytes, head.Length * 2)));
+        head[headLength++] = b;
+        headCost += cost;
+        return true;
+    }
+
+    // The head ends after its last line break when that is near the cut, else at the last whole character.
+    private static int HeadCutEnd(ReadOnlySpan<byte> bytes)
+    {
+        var searchFrom = Math.Max(0, bytes.Length - LineBreakSearchBytes);
+        var lineBreak = bytes[searchFrom..].LastIndexOf((byte)'\n');
+        if (lineBreak >= 0)
+            return searchFrom + lineBreak + 1;
+        var lead = bytes.Length - 1;
+        while (lead >= 0 && IsContinuation(bytes[lead]))
+            lead--;
+        // A character the cut split is left out whole.
+        return lead >= 0 && bytes[lead] >= 0xC0 && bytes.Length - lead < SequenceLength(bytes[lead]) ? lead : bytes.Length;
+    }
+
+    // The tail starts after its first line break when that is near the cut (and lines follow it), else at the first whole character.
+    private static int TailCutStart(ReadOnlySpan<byte> bytes)
+    {
+        var lineBreak = bytes[..Math.Min(bytes.Length, LineBreakSearchBytes)].IndexOf((byte)'\n');
+        if (lineBreak >= 0 && lineBreak + 1 < bytes.Length)
+            return lineBreak + 1;
+        var start = 0;
+        while (start < bytes.Length && IsContinuation(bytes[start]))
+            start++;
+        return start;
+    }
+
+    private static bool IsContinuation(byte b) => b is >= 0x80 and < 0xC0;
+
+    private static int SequenceLength(byte lead) => lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+
+    // As StreamReader.ReadLine would: a final line break does not start an empty line, and \r\n counts as \n.
+    private static List<string> SplitLines(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+            return [];
+        var parts = Encoding.UTF8.GetString(bytes).Split('\n');
+        var count = parts[^1].Length == 0 ? parts.Length - 1 : parts.Length;
+        var result = new List<string>(count);
+        for (var i = 0; i < count; i++)
+            result.Add(parts[i].EndsWith('\r') ? parts[i][..^1] : parts[i]);
+        return result;
+    }
+}
