@@ -17,8 +17,7 @@ public static class RuntimeRetirementCheck
             return;
         throw new DeploymentException(
             create ? DiagnosticCatalogue.RuntimeCreateBlocked.Code : DiagnosticCatalogue.RuntimeUpdateBlocked.Code,
-            $"Lambda refuses to {(create ? "create" : "update")} functions on {runtime} since {RuntimeRules.Date(blocked)} " +
-            $"(AWS deprecated it on {RuntimeRules.Date(retirement.Deprecated)}), so the {(create ? "create" : "update")} was not sent; " +
-            $"the runtime to move to is {retirement.MoveToText}");
+            $"Lambda refuses to {(create ? "create" : "update")} functions on {runtime} since {RuntimeLifecycle.Format(blocked)} " +
+            $"(AWS deprecated it on {RuntimeLifecycle.Format(retirement.Deprecated)}); the runtime to move to is {retirement.MoveToText}");
     }
 }

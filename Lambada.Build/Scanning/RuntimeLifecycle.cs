@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lambada.Build.Scanning;
 
 /// <summary>
@@ -36,6 +38,9 @@ public static class RuntimeLifecycle
     /// <summary>The dates of <paramref name="runtime"/>; an unknown runtime has none.</summary>
     public static RuntimeRetirement Of(string runtime) =>
         All.FirstOrDefault(r => r.Runtime == runtime) ?? new RuntimeRetirement(runtime, null, null, null, null);
+
+    /// <summary>ISO 8601 (2026-11-10), as AWS's table and the README write the dates.</summary>
+    public static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "a date AWS has not set";
 
     /// <summary>AWS's dates are UTC days.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

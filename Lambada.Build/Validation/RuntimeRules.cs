@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lambada.Build.Validation;
 
 /// <summary>
@@ -30,11 +28,9 @@ public static class RuntimeRules
             yield break;
         var retirement = RuntimeLifecycle.Of(runtime);
         if (retirement.IsDeprecatedOn(today))
-            yield return f.Report(DiagnosticCatalogue.RuntimeDeprecated, f.Model.MethodId, runtime, Date(retirement.Deprecated),
-                Date(retirement.CreateBlocked), Date(retirement.UpdateBlocked), retirement.MoveToText);
+            yield return f.Report(DiagnosticCatalogue.RuntimeDeprecated, f.Model.MethodId, runtime, RuntimeLifecycle.Format(retirement.Deprecated),
+                RuntimeLifecycle.Format(retirement.CreateBlocked), RuntimeLifecycle.Format(retirement.UpdateBlocked), retirement.MoveToText);
     }
-
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "a date AWS has not set";
 
     /// <summary>The runtime to write instead, when an explicit managed runtime does not run the assembly's framework.</summary>
     private static string? Mismatch(string runtime, string? framework)
