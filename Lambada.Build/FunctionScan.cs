@@ -18,7 +18,7 @@ public static class FunctionScan
     {
         var scan = AssemblyScanner.Scan(assemblyPath, scanOptions);
         var manifest = ManifestBuilder.Build(scan, project);
-        var outcome = new Outcome(manifest, FunctionValidator.Validate(scan, manifest));
+        var outcome = new Outcome(manifest, FunctionValidator.Validate(scan, manifest, RuntimeLifecycle.Today(project.Clock)));
 
         if (outcome.Succeeded)
         {

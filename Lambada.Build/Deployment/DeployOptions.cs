@@ -14,4 +14,7 @@ public sealed record DeployOptions
     public bool CreateRoles { get; init; }
     public bool Publish { get; init; }
     public int Parallelism { get; init; } = 4;
+
+    /// <summary>The clock AWS's runtime blocks (LMB0164/0165) are judged by; tests pin it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -38,6 +38,7 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
                 ? current
                 : (await roles.ResolveAsync(spec, cancellation).ConfigureAwait(false)).Arn;
             var plan = Planner.Plan(DesiredFunction.From(definition, options.Project), remote, roleArn, codeSha256);
+            RuntimeRetirementCheck.Ensure(plan, RuntimeLifecycle.Today(options.Clock));
             return new PlanOrFailure(plan, roleArn, null);
         }
         catch (DeploymentException e)

@@ -11,4 +11,7 @@ public sealed record ProjectOptions
 
     /// <summary>The project publishes self-contained or Native AOT, so its functions run on <c>provided.al2023</c>.</summary>
     public bool SelfContained { get; init; }
+
+    /// <summary>The clock the runtime lifecycle (LMB0163) is judged by; tests pin it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

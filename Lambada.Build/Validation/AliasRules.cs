@@ -11,13 +11,14 @@ public static partial class AliasRules
         if (alias is null)
             yield break;
         var problem = alias.Length > 128 ? $"is {alias.Length} characters long"
-            : !AliasCharacters().IsMatch(alias) ? "contains characters other than letters, digits, '_' and '-'"
+            : !AliasCharacters().IsMatch(alias) ? "contains characters other than A–Z, a–z, 0–9, '_' and '-'"
             : alias.All(char.IsAsciiDigit) ? "is all digits, which Lambda reads as a version number"
             : null;
         if (problem is not null)
             yield return f.Report(DiagnosticCatalogue.InvalidAlias, alias, problem);
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9_-]+$")]
+    // \z, not $: $ also matches before a final newline.
+    [GeneratedRegex("^[a-zA-Z0-9_-]+\\z")]
     private static partial Regex AliasCharacters();
 }

@@ -34,7 +34,7 @@ public static class DiagnosticCatalogue
 
     // 011x: environment variables
     public static readonly DiagnosticDescriptor InvalidEnvironmentKey = new("LMB0110", Severity.Error, "Invalid environment variable name",
-        "Environment variable name '{0}' is not valid — start with a letter and use letters, digits and '_' (at least 2 characters)");
+        "Environment variable name '{0}' is not valid — start with an ASCII letter and use A–Z, a–z, 0–9 and '_' (at least 2 characters)");
     public static readonly DiagnosticDescriptor ReservedEnvironmentKey = new("LMB0111", Severity.Error, "Reserved environment variable",
         "Environment variable '{0}' is reserved by Lambda and cannot be set — choose another name");
     public static readonly DiagnosticDescriptor LambadaEnvironmentKey = new("LMB0112", Severity.Error, "LAMBADA_ environment variable",
@@ -46,17 +46,19 @@ public static class DiagnosticCatalogue
 
     // 012x: tags
     public static readonly DiagnosticDescriptor InvalidTagKey = new("LMB0120", Severity.Error, "Invalid tag key",
-        "Tag key '{0}' {1} — use 1–128 characters that do not start with 'aws:' or 'lambada:'");
+        "Tag key '{0}' {1} — use 1–128 letters, digits and spaces (of any script) and _ . : / = + - @, not starting with 'aws:' or 'lambada:'");
     public static readonly DiagnosticDescriptor TagValueTooLong = new("LMB0121", Severity.Error, "Tag value too long",
         "The value of tag '{0}' is {1} characters long, Lambda allows 256 — shorten it");
     public static readonly DiagnosticDescriptor DuplicateTagKey = new("LMB0122", Severity.Error, "Duplicate tag",
         "Tag '{0}' is set more than once — keep one [LambadaTag] per key");
+    public static readonly DiagnosticDescriptor InvalidTagValue = new("LMB0166", Severity.Error, "Invalid tag value",
+        "The value of tag '{0}' contains {1} — use letters, digits and spaces (of any script) and _ . : / = + - @");
     public static readonly DiagnosticDescriptor TooManyTags = new("LMB0123", Severity.Error, "Too many tags",
         "The function has {0} tags, at most 49 are allowed (Lambda's 50 less Lambada's ownership tag) — remove some [LambadaTag]s");
 
     // 013x: role and alias
     public static readonly DiagnosticDescriptor InvalidRole = new("LMB0130", Severity.Error, "Invalid role",
-        "Role '{0}' {1} — use a role ARN (arn:aws:iam::123456789012:role/name), a role name (lambda_basic_execution) or a pattern (*/lambda_s3_full)");
+        "Role '{0}' {1} — use a role ARN (arn:aws:iam::123456789012:role/name or …:role/path/name), a role name of A–Z, a–z, 0–9 and '+=,.@_-' (lambda_basic_execution) or a pattern (*/lambda_s3_full)");
     public static readonly DiagnosticDescriptor InvalidAlias = new("LMB0131", Severity.Error, "Invalid alias",
         "Alias '{0}' {1} — use 1–128 characters of A–Z, a–z, 0–9, '_' and '-', not only digits");
 
@@ -105,6 +107,12 @@ public static class DiagnosticCatalogue
         "The MSBuild property {0} is '{1}', which is not a whole number — set it to a number such as 512, or remove it");
     public static readonly DiagnosticDescriptor RuntimeMismatch = new("LMB0161", Severity.Error, "Runtime does not match the target framework",
         "{0} asks for runtime {1}, but the assembly targets '{2}' — use Runtime = {3} or leave Runtime unset to infer it");
+    public static readonly DiagnosticDescriptor RuntimeDeprecated = new("LMB0163", Severity.Warning, "Runtime deprecated by AWS",
+        "{0} runs on {1}, which AWS deprecated on {2}; Lambda refuses to create functions on it from {3} and to update them from {4} — move to {5}");
+    public static readonly DiagnosticDescriptor RuntimeCreateBlocked = new("LMB0164", Severity.Error, "Lambda no longer creates functions on this runtime",
+        "{0}: {1} — move the function to that runtime (a net10.0 project deploys to dotnet10); the README's 'Runtimes AWS is retiring' lists the dates, and a newer Lambada carries them if AWS moves them");
+    public static readonly DiagnosticDescriptor RuntimeUpdateBlocked = new("LMB0165", Severity.Error, "Lambda no longer updates functions on this runtime",
+        "{0}: {1} — move the function to that runtime (a net10.0 project deploys to dotnet10; Lambda lets a function leave a blocked runtime); until then it keeps running the code last deployed");
 
     // 02xx: packaging
     public static readonly DiagnosticDescriptor ArchitectureMismatch = new("LMB0201", Severity.Error, "Functions disagree on architecture",

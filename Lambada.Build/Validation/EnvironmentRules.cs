@@ -54,6 +54,7 @@ public static partial class EnvironmentRules
     private static int TotalBytes(IReadOnlyDictionary<string, string> environment) =>
         environment.Sum(pair => Encoding.UTF8.GetByteCount(pair.Key) + Encoding.UTF8.GetByteCount(pair.Value));
 
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]+$")]
+    // Lambda's [a-zA-Z]([a-zA-Z0-9_])+, ASCII only; \z, not $: $ also matches before a final newline.
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]+\\z")]
     private static partial Regex ValidName();
 }

@@ -19,13 +19,16 @@ public static class FunctionValidator
     ];
 
     /// <param name="manifest">Built from <paramref name="scan"/>: its functions are in the scan's order.</param>
-    public static IReadOnlyList<Diagnostic> Validate(ScanResult scan, FunctionsManifest manifest)
+    /// <param name="today">The UTC day the runtime lifecycle is judged on; today when null.</param>
+    public static IReadOnlyList<Diagnostic> Validate(ScanResult scan, FunctionsManifest manifest, DateOnly? today = null)
     {
+        var day = today ?? RuntimeLifecycle.Today(TimeProvider.System);
         var functions = scan.Functions
             .Zip(manifest.Functions, (model, definition) => new FunctionUnderCheck(model, definition, manifest.TargetFramework))
             .ToArray();
         return scan.Diagnostics
             .Concat(functions.SelectMany(f => Rules.SelectMany(rule => rule(f))))
+            .Concat(functions.SelectMany(f => RuntimeRules.CheckRetirement(f, day)))
             .Concat(UniquenessRules.Check(functions))
             .Concat(PackageRules.Check(functions))
             .ToArray();

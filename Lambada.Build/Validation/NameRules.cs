@@ -16,12 +16,15 @@ public static partial class NameRules
 
     private static string? Problem(string name)
     {
+        if (name.Length == 0)
+            return "is empty";
         if (name.Length > MaxLength)
             return $"is {name.Length} characters long";
         var bad = InvalidCharacter().Match(name);
         return bad.Success ? $"contains '{bad.Value}'" : null;
     }
 
+    // Spelled out: \w would let any script's letters through, and Lambda's names are ASCII.
     [GeneratedRegex("[^A-Za-z0-9_-]")]
     private static partial Regex InvalidCharacter();
 }

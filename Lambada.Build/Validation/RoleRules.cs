@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Lambada.Build.Validation;
 
 /// <summary>
-/// LMB0130: a role is a role ARN (Lambda's own pattern), a bare IAM role name, or a pattern with
-/// <c>*</c>/<c>?</c> over whole role ARNs that still names something.
+/// LMB0130: a role is a role ARN (Lambda's own pattern, without empty path segments), a bare IAM role name, or a pattern with
+/// <c>*</c>/<c>?</c> over whole role ARNs that still names something. IAM names, paths and account ids are ASCII; the classes
+/// below spell ASCII out because <c>\w</c> and <c>\d</c> match any script's letters and digits in .NET.
 /// </summary>
 public static partial class RoleRules
 {
@@ -20,6 +21,10 @@ public static partial class RoleRules
 
     private static string? Problem(string role)
     {
+        if (role.FirstOrDefault(c => !char.IsAscii(c)) is var other and not '\0')
+            return $"contains '{other}', but IAM names, paths and account ids are ASCII";
+        if (role.Contains("//", StringComparison.Ordinal))
+            return "has an empty path segment ('//'), which no role ARN has";
         if (IsPattern(role))
         {
             if (!PatternCharacters().IsMatch(role))
@@ -33,12 +38,14 @@ public static partial class RoleRules
         return RoleName().IsMatch(role) ? null : "is not a valid role name";
     }
 
-    [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-/]+$")]
+    // Lambda's Role pattern (arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+) read as IAM writes role ARNs:
+    // role/, then path segments ending in '/', then the name.
+    [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:iam::[0-9]{12}:role/(?:[a-zA-Z0-9_+=,.@-]+/)*[a-zA-Z0-9_+=,.@-]{1,64}\z")]
     private static partial Regex RoleArn();
 
-    [GeneratedRegex(@"^[\w+=,.@-]{1,64}$")]
+    [GeneratedRegex(@"^[a-zA-Z0-9_+=,.@-]{1,64}\z")]
     private static partial Regex RoleName();
 
-    [GeneratedRegex(@"^[\w+=,.@\-/:*?]+$")]
+    [GeneratedRegex(@"^[a-zA-Z0-9_+=,.@\-/:*?]+\z")]
     private static partial Regex PatternCharacters();
 }

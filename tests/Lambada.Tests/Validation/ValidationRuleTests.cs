@@ -1,3 +1,4 @@
+using Lambada.Build.Manifest;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Validation;
@@ -35,6 +36,14 @@ public sealed class ValidationRuleTests
     [DataRow("tag_key_lambada_prefix", "LMB0120", @"[LambadaFunction] [LambadaTag(""lambada:project"", ""x"")] public void A() { }")]
     [DataRow("tag_key_empty", "LMB0120", @"[LambadaFunction] [LambadaTag("""", ""x"")] public void A() { }")]
     [DataRow("tag_value_too_long", "LMB0121", @"[LambadaFunction] [LambadaTag(""team"", ""ttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt"")] public void A() { }")]
+    [DataRow("name_with_non_ascii_letter", "LMB0101", @"[LambadaFunction(Name = ""fünction"")] public void A() { }")]
+    [DataRow("environment_key_with_non_ascii_letter", "LMB0110", @"[LambadaFunction] [LambadaEnvironment(""KÉY"", ""x"")] public void A() { }")]
+    [DataRow("environment_key_with_arabic_indic_digit", "LMB0110", @"[LambadaFunction] [LambadaEnvironment(""KEY١"", ""x"")] public void A() { }")]
+    [DataRow("environment_key_with_trailing_newline", "LMB0110", @"[LambadaFunction] [LambadaEnvironment(""KEY\n"", ""x"")] public void A() { }")]
+    [DataRow("tag_key_with_exclamation_mark", "LMB0120", @"[LambadaFunction] [LambadaTag(""team!"", ""x"")] public void A() { }")]
+    [DataRow("tag_key_with_emoji", "LMB0120", @"[LambadaFunction] [LambadaTag(""team🚀"", ""x"")] public void A() { }")]
+    [DataRow("tag_value_with_tab", "LMB0166", @"[LambadaFunction] [LambadaTag(""team"", ""a\tb"")] public void A() { }")]
+    [DataRow("tag_value_with_emoji", "LMB0166", @"[LambadaFunction] [LambadaTag(""team"", ""rocket 🚀"")] public void A() { }")]
     [DataRow("tag_key_twice", "LMB0122", @"[LambadaFunction] [LambadaTag(""team"", ""a"")] [LambadaTag(""team"", ""b"")] public void A() { }")]
     [DataRow("fifty_tags", "LMB0123", @"[LambadaFunction]
     [LambadaTag(""k0"", ""v"")]
@@ -94,6 +103,17 @@ public sealed class ValidationRuleTests
     [DataRow("role_pattern_ending_in_slash", "LMB0130", @"[LambadaFunction(Role = ""*/"")] public void A() { }")]
     [DataRow("alias_all_digits", "LMB0131", @"[LambadaFunction(Alias = ""123"")] public void A() { }")]
     [DataRow("alias_with_dot", "LMB0131", @"[LambadaFunction(Alias = ""v1.2"")] public void A() { }")]
+    [DataRow("role_name_with_non_ascii_letters", "LMB0130", @"[LambadaFunction(Role = ""rôle_ünï"")] public void A() { }")]
+    [DataRow("role_arn_with_arabic_indic_account_digits", "LMB0130", @"[LambadaFunction(Role = ""arn:aws:iam::١٢٣٤٥٦٧٨٩٠١٢:role/x"")] public void A() { }")]
+    [DataRow("role_arn_with_non_ascii_path", "LMB0130", @"[LambadaFunction(Role = ""arn:aws:iam::123456789012:role/équipe/x"")] public void A() { }")]
+    [DataRow("role_arn_with_empty_path_segment_after_role", "LMB0130", @"[LambadaFunction(Role = ""arn:aws:iam::123456789012:role//x"")] public void A() { }")]
+    [DataRow("role_arn_with_empty_path_segment_inside", "LMB0130", @"[LambadaFunction(Role = ""arn:aws:iam::123456789012:role/a//b"")] public void A() { }")]
+    [DataRow("role_arn_without_slash_after_role", "LMB0130", @"[LambadaFunction(Role = ""arn:aws:iam::123456789012:rolex"")] public void A() { }")]
+    [DataRow("role_arn_with_trailing_newline", "LMB0130", @"[LambadaFunction(Role = ""arn:aws:iam::123456789012:role/x\n"")] public void A() { }")]
+    [DataRow("role_pattern_with_non_ascii_letter", "LMB0130", @"[LambadaFunction(Role = ""*/rôle"")] public void A() { }")]
+    [DataRow("role_pattern_with_empty_path_segment", "LMB0130", @"[LambadaFunction(Role = ""*:role/a//*"")] public void A() { }")]
+    [DataRow("alias_with_non_ascii_letter", "LMB0131", @"[LambadaFunction(Alias = ""vä"")] public void A() { }")]
+    [DataRow("alias_with_trailing_newline", "LMB0131", @"[LambadaFunction(Alias = ""live\n"")] public void A() { }")]
     [DataRow("handler_not_public", "LMB0140", @"[LambadaFunction] internal void A() { }")]
     [DataRow("handler_in_private_type", "LMB0140", @"private class Hidden { [LambadaFunction] public void A() { } }")]
     [DataRow("handler_generic_method", "LMB0141", @"[LambadaFunction] public T A<T>(T input) => input;")]
@@ -133,4 +153,52 @@ public sealed class ValidationRuleTests
             StringAssert.Contains(diagnostic.Message, " — ", "every message says how to fix it");
         }
     }
+
+    [TestMethod]
+    [DataRow("role_arn_under_a_path", @"[LambadaFunction(Role = ""arn:aws:iam::123456789012:role/service-role/team/x"")] public void A() { }")]
+    [DataRow("role_name_with_every_iam_symbol", @"[LambadaFunction(Role = ""a+b=c,d.e@f_g-h"")] public void A() { }")]
+    [DataRow("tag_key_and_value_in_other_scripts", @"[LambadaFunction] [LambadaTag(""équipe"", ""東京 データ"")] [LambadaTag(""كود_١"", ""Ünïcode ok"")] public void A() { }")]
+    [DataRow("tag_with_every_allowed_symbol", @"[LambadaFunction] [LambadaTag(""a_b.c:d/e=f+g-h@i j"", ""a_b.c:d/e=f+g-h@i j"")] public void A() { }")]
+    [DataRow("tag_value_empty", @"[LambadaFunction] [LambadaTag(""team"", """")] public void A() { }")]
+    public void Good_input_AWS_accepts_is_accepted(string rule, string members)
+    {
+        var outcome = FixtureScan.Run(FixtureScan.ClassWith(members));
+
+        Assert.AreEqual(0, outcome.Diagnostics.Count, $"{rule}: {string.Join("; ", outcome.Diagnostics)}");
+    }
+
+    [TestMethod]
+    [DataRow("2026-11-09", null)]
+    [DataRow("2026-11-10", "LMB0163")]
+    [DataRow("2027-01-11", "LMB0163")]
+    public void A_net8_function_is_warned_about_from_the_day_AWS_deprecated_dotnet8(string day, string? code)
+    {
+        var source = FixtureScan.ClassWith("[LambadaFunction] public void A() { }");
+        var clock = new PinnedClock(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        var outcome = FixtureScan.Run(source, new ProjectOptions { Clock = clock }, Net8);
+
+        Assert.IsTrue(outcome.Succeeded, "a warning, never an error: only the deploy knows whether it creates or updates");
+        CollectionAssert.AreEqual(code is null ? Array.Empty<string>() : new[] { code }, outcome.Diagnostics.Select(d => d.Code).ToArray(), string.Join("; ", outcome.Diagnostics));
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            Assert.IsFalse(diagnostic.IsError);
+            Assert.AreEqual(FixtureScan.LinesOf(source, "[LambadaFunction").Single(), diagnostic.Location?.Line, diagnostic.ToString());
+            StringAssert.Contains(diagnostic.Message, "runs on dotnet8, which AWS deprecated on 2026-11-10; Lambda refuses to create functions on it from 2026-12-10 and to update them from 2027-01-11 — move to dotnet10 (target net10.0)");
+        }
+    }
+
+    [TestMethod]
+    public void An_explicit_dotnet8_runtime_is_warned_about_too_and_dotnet10_never()
+    {
+        var clock = new ProjectOptions { Clock = new PinnedClock(new DateOnly(2026, 12, 1)) };
+
+        var explicit8 = FixtureScan.Run(FixtureScan.ClassWith("[LambadaFunction(Runtime = LambadaRuntime.Dotnet8)] public void A() { }"), clock, Net8);
+        var inferred10 = FixtureScan.Run(FixtureScan.ClassWith("[LambadaFunction] public void A() { }"), clock);
+
+        CollectionAssert.AreEqual(new[] { "LMB0163" }, explicit8.Diagnostics.Select(d => d.Code).ToArray());
+        Assert.AreEqual(0, inferred10.Diagnostics.Count, string.Join("; ", inferred10.Diagnostics));
+    }
+
+    private const string Net8 = ".NETCoreApp,Version=v8.0";
 }
