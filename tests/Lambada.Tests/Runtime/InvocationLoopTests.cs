@@ -185,23 +185,5 @@ public sealed class InvocationLoopTests
         StringAssert.Contains(init.Text, message);
     }
 
-    private static RunningHost Serve(RuntimeApiTestServer server, string method) =>
-        new(server, $"{typeof(TestHandlers).FullName}::{method}");
-
-    /// <summary>The host serving in the background until disposed.</summary>
-    private sealed class RunningHost : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource stop = new();
-        private readonly Task<int> serving;
-
-        public RunningHost(RuntimeApiTestServer server, string methodId) =>
-            serving = LambadaHost.ServeAsync(server.Address, methodId, typeof(TestHandlers).Assembly, stop.Token);
-
-        public async ValueTask DisposeAsync()
-        {
-            stop.Cancel();
-            Assert.AreEqual(0, await serving.WaitAsync(Patience), "the host stopped cleanly");
-            stop.Dispose();
-        }
-    }
+    private static RunningHost Serve(RuntimeApiTestServer server, string method) => new(server, method);
 }
