@@ -10,8 +10,8 @@ namespace Lambada.Runtime;
 /// oversized result — becomes an error response for that invocation only; the loop goes on. Whatever the
 /// Runtime API sends — no request id, a garbled deadline, an error status, a body cut short — is reported as
 /// far as it can be (an error for the invocation when it has a request id, a log record when it has not) and
-/// the loop goes on. <c>/runtime/init/error</c> is never used here: after init Lambda refuses it, and if it
-/// took it, it would fail the sandbox for one bad answer and pin the error on another invocation.
+/// the loop goes on. <c>/runtime/init/error</c> is never used here: it reports a failed init, so after init it
+/// would at best be refused and at worst fail the whole sandbox for one bad answer.
 /// </summary>
 internal sealed class InvocationLoop(RuntimeApiClient api, FunctionHandler handler, TimeProvider clock, HostLog log, NextBackoff? pacing = null)
 {
@@ -56,6 +56,7 @@ internal sealed class InvocationLoop(RuntimeApiClient api, FunctionHandler handl
                     return true;
                 case NextAnswer.Unreadable(var requestId, var reason):
                     backoff.Reset();
+                    log.Error(requestId, reason);
                     await ReportAsync(requestId, FunctionError.Of("Runtime.UnreadableEvent", $"The event could not be received: {reason}"), stop).ConfigureAwait(false);
                     return true;
                 case NextAnswer.Unanswerable(var reason):

@@ -69,13 +69,13 @@ internal sealed class RuntimeApiClient : IDisposable
         }
     }
 
-    public async Task<PostResult> RespondAsync(string requestId, ReadOnlyMemory<byte> body, CancellationToken cancellation = default)
-    {
-        using var content = new ReadOnlyMemoryContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, $"runtime/invocation/{Uri.EscapeDataString(requestId)}/response")) { Content = content };
-        return await PostAsync(request, cancellation).ConfigureAwait(false);
-    }
+    public Task<PostResult> RespondAsync(string requestId, ReadOnlyMemory<byte> body, CancellationToken cancellation = default) =>
+        PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", () =>
+        {
+            var content = new ReadOnlyMemoryContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return content;
+        }, null, cancellation);
 
     public Task<PostResult> ReportErrorAsync(string requestId, FunctionError error, CancellationToken cancellation = default) =>
         PostErrorAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", error, cancellation);
@@ -83,27 +83,32 @@ internal sealed class RuntimeApiClient : IDisposable
     public Task<PostResult> ReportInitErrorAsync(FunctionError error, CancellationToken cancellation = default) =>
         PostErrorAsync("runtime/init/error", error, cancellation);
 
-    private async Task<PostResult> PostErrorAsync(string path, FunctionError error, CancellationToken cancellation)
-    {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, LambadaJsonContext.Default.FunctionError));
-        content.Headers.ContentType = ErrorContentType;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, path)) { Content = content };
-        request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, AsciiOnly(error.ErrorType));
-        return await PostAsync(request, cancellation).ConfigureAwait(false);
-    }
+    private Task<PostResult> PostErrorAsync(string path, FunctionError error, CancellationToken cancellation) =>
+        PostAsync(path, () =>
+        {
+            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error.WellFormed(), LambadaJsonContext.Default.FunctionError));
+            content.Headers.ContentType = ErrorContentType;
+            return content;
+        }, AsciiOnly(error.ErrorType), cancellation);
 
-    private async Task<PostResult> PostAsync(HttpRequestMessage request, CancellationToken cancellation)
+    /// <summary>Everything inside the guard, building the URI and the body too: no post throws into the loop.</summary>
+    private async Task<PostResult> PostAsync(string path, Func<HttpContent> body, string? errorType, CancellationToken cancellation)
     {
+        var target = path;
         try
         {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, path)) { Content = body() };
+            target = request.RequestUri!.ToString();
+            if (errorType is not null)
+                request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, errorType);
             using var response = await http.SendAsync(request, cancellation).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? PostResult.Accepted
-                : new(response.StatusCode, $"POST {request.RequestUri} answered {Status(response)}{await BodyExcerptAsync(response, cancellation).ConfigureAwait(false)}");
+                : new(response.StatusCode, $"POST {target} answered {Status(response)}{await BodyExcerptAsync(response, cancellation).ConfigureAwait(false)}");
         }
         catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
-            return new(null, $"POST {request.RequestUri} failed: {Describe(e)}");
+            return new(null, $"POST {(target.Length <= 300 ? target : target[..300] + "...")} failed: {Describe(e)}");
         }
     }
 

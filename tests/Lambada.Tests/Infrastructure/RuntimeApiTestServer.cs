@@ -225,6 +225,25 @@ public sealed class HostProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>
+    /// Waits for <paramref name="outcome"/>; if the host exits first (as it did on bad Runtime API input, with 134),
+    /// fails at once with its exit code and output instead of waiting out <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<Outcome> Answer(Task<Outcome> outcome, TimeSpan timeout)
+    {
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(outcome, exited, Task.Delay(timeout));
+        if (first == outcome)
+            return await outcome;
+        if (first == exited)
+        {
+            process.WaitForExit(); // the output read to its end
+            Assert.Fail($"the host exited with code {process.ExitCode} before answering:\n{Output}");
+        }
+        Assert.Fail($"no answer within {timeout}:\n{Output}");
+        return null!;
+    }
+
     /// <summary>stdout and stderr so far, interleaved by line.</summary>
     public string Output { get { lock (output) return output.ToString(); } }
 

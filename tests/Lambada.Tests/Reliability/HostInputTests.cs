@@ -170,7 +170,7 @@ public sealed class HostInputTests
 
         server.EnqueueAnswer(noId, "{}");
         server.EnqueueAnswer(emptyId, "{}");
-        var next = await server.Enqueue("{}").WaitAsync(TimeSpan.FromMinutes(1));
+        var next = await process.Answer(server.Enqueue("{}"), TimeSpan.FromMinutes(1));
 
         AssertDescribed(next, process);
         Assert.HasCount(1, server.Posts, string.Join(", ", server.Posts));
@@ -183,9 +183,9 @@ public sealed class HostInputTests
         using var server = new RuntimeApiTestServer();
         using var process = StartSample(server);
 
-        var huge = await server.Enqueue("{}", headers: new Dictionary<string, string> { [DeadlineHeader] = "99999999999999999" }).WaitAsync(TimeSpan.FromMinutes(1));
-        var fiftyDays = await server.Enqueue("{}", TimeSpan.FromDays(50)).WaitAsync(TimeSpan.FromMinutes(1));
-        var next = await server.Enqueue("{}").WaitAsync(TimeSpan.FromMinutes(1));
+        var huge = await process.Answer(server.Enqueue("{}", headers: new Dictionary<string, string> { [DeadlineHeader] = "99999999999999999" }), TimeSpan.FromMinutes(1));
+        var fiftyDays = await process.Answer(server.Enqueue("{}", TimeSpan.FromDays(50)), TimeSpan.FromMinutes(1));
+        var next = await process.Answer(server.Enqueue("{}"), TimeSpan.FromMinutes(1));
 
         AssertDescribed(huge, process);
         AssertDescribed(fiftyDays, process);
