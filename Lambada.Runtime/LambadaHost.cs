@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Lambada.Runtime.Api;
+using Lambada.Runtime.Context;
 using Lambada.Runtime.Handlers;
 using Lambada.Runtime.Local;
 
@@ -36,31 +37,53 @@ public static class LambadaHost
     /// <summary>
     /// Serves <paramref name="methodId"/> (<c>Namespace.Type::Method</c>) over the Runtime API at
     /// <paramref name="runtimeApi"/> until <paramref name="stop"/> fires. A handler that cannot be set up is
-    /// reported as an init error, and the result is 1.
+    /// reported as an init error, and the result is 1; so is a Runtime API that stopped answering (see the README).
+    /// Bad input from the Runtime API never ends the loop.
     /// </summary>
     [RequiresUnreferencedCode(Trimming.Reason)]
     [RequiresDynamicCode(Trimming.Reason)]
-    public static async Task<int> ServeAsync(string runtimeApi, string? methodId, Assembly functions, CancellationToken stop = default)
+    public static Task<int> ServeAsync(string runtimeApi, string? methodId, Assembly functions, CancellationToken stop = default) =>
+        ServeAsync(runtimeApi, methodId, functions, Console.Error, stop);
+
+    /// <summary>The same, with the host's own records going to <paramref name="log"/> (stderr inside Lambda).</summary>
+    [RequiresUnreferencedCode(Trimming.Reason)]
+    [RequiresDynamicCode(Trimming.Reason)]
+    internal static async Task<int> ServeAsync(string runtimeApi, string? methodId, Assembly functions, TextWriter log, CancellationToken stop)
     {
-        using var api = new RuntimeApiClient(runtimeApi);
-        FunctionHandler handler;
+        var hostLog = new HostLog(log);
+        RuntimeApiClient api;
         try
         {
-            if (string.IsNullOrEmpty(methodId))
-                throw new HandlerNotFoundException($"{HandlerVariable} is not set: it names the method to run, as Namespace.Type::Method");
-            handler = new FunctionHandler(HandlerLookup.Find(functions, methodId));
+            api = new RuntimeApiClient(runtimeApi);
         }
-        catch (Exception e)
+        catch (UriFormatException)
         {
-            var error = e is HandlerNotFoundException
-                ? FunctionError.Of("Runtime.NoSuchHandler", e.Message)
-                : FunctionError.From(e);
-            await Console.Error.WriteLineAsync($"{error.ErrorType}: {error.ErrorMessage}").ConfigureAwait(false);
-            await api.ReportInitErrorAsync(error, stop).ConfigureAwait(false);
+            hostLog.Error(null, $"{RuntimeApiVariable}='{runtimeApi}' is not a host:port; exiting");
             return 1;
         }
 
-        await new InvocationLoop(api, handler, TimeProvider.System).RunAsync(stop).ConfigureAwait(false);
-        return 0;
+        using (api)
+        {
+            FunctionHandler handler;
+            try
+            {
+                if (string.IsNullOrEmpty(methodId))
+                    throw new HandlerNotFoundException($"{HandlerVariable} is not set: it names the method to run, as Namespace.Type::Method");
+                handler = new FunctionHandler(HandlerLookup.Find(functions, methodId));
+            }
+            catch (Exception e)
+            {
+                var error = e is HandlerNotFoundException
+                    ? FunctionError.Of("Runtime.NoSuchHandler", e.Message)
+                    : FunctionError.From(e);
+                await log.WriteLineAsync($"{error.ErrorType}: {error.ErrorMessage}").ConfigureAwait(false);
+                var reported = await api.ReportInitErrorAsync(error, stop).ConfigureAwait(false);
+                if (!reported.WasAccepted)
+                    hostLog.Error(null, $"the Runtime API did not accept the init error ({reported.Failure})");
+                return 1;
+            }
+
+            return await new InvocationLoop(api, handler, TimeProvider.System, hostLog).RunAsync(stop).ConfigureAwait(false);
+        }
     }
 }

@@ -14,4 +14,9 @@ internal sealed record FunctionError(
         (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static FunctionError Of(string errorType, string message) => new(errorType, message, []);
+
+    /// <summary>With half surrogate pairs replaced (U+FFFD): JSON cannot carry them, and an exception message may hold any string.</summary>
+    public FunctionError WellFormed() => new(WellFormed(ErrorType), WellFormed(ErrorMessage), [.. StackTrace.Select(WellFormed)]);
+
+    private static string WellFormed(string text) => System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));
 }

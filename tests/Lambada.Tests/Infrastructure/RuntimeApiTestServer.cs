@@ -8,8 +8,8 @@ namespace Lambada.Testing;
 
 /// <summary>
 /// A Runtime API written for the tests, on a free 127.0.0.1 port: it hands out queued events on
-/// <c>/next</c> with the headers Lambda sends, and records every response and error the runtime posts.
-/// Like Lambda it answers 413 to a response over 6 MB.
+/// <c>/next</c> with the headers Lambda sends (or, for a test of bad input, exactly the answer the test shaped),
+/// and records every response and error the runtime posts. Like Lambda it answers 413 to a response over 6 MB.
 /// </summary>
 public sealed class RuntimeApiTestServer : IDisposable
 {
@@ -17,8 +17,11 @@ public sealed class RuntimeApiTestServer : IDisposable
     private readonly HttpListener listener = new();
     private readonly Channel<QueuedEvent> events = Channel.CreateUnbounded<QueuedEvent>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Outcome>> outcomes = new();
+    private readonly ConcurrentDictionary<string, int> refusedResponses = new();
+    private readonly ConcurrentQueue<string> posts = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task serving;
+    private int nextRequests;
 
     /// <param name="maxResponseBytes">Lambda's limit is 6 MB; a lower one lets a test meet the 413 path.</param>
     public RuntimeApiTestServer(int maxResponseBytes = 6 * 1024 * 1024)
@@ -38,15 +41,46 @@ public sealed class RuntimeApiTestServer : IDisposable
     /// <summary>Posted to <c>/runtime/init/error</c>, if anything was.</summary>
     public TaskCompletionSource<Outcome> InitError { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How many <c>GET /next</c> requests have arrived.</summary>
+    public int NextRequests => Volatile.Read(ref nextRequests);
+
+    /// <summary>The path of every POST the runtime made to an invocation (response or error, any request id), in order.</summary>
+    public IReadOnlyList<string> Posts => posts.ToArray();
+
     /// <summary>Queues an event; the task completes with what the runtime answered.</summary>
     public Task<Outcome> Enqueue(string payload, TimeSpan? deadlineIn = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var requestId = Guid.NewGuid().ToString();
-        var outcome = outcomes.GetOrAdd(requestId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
-        var deadline = DateTimeOffset.UtcNow + (deadlineIn ?? TimeSpan.FromSeconds(30));
-        events.Writer.TryWrite(new QueuedEvent(requestId, payload, deadline, headers ?? new Dictionary<string, string>()));
-        return outcome.Task;
+        var answer = Headers(requestId, DateTimeOffset.UtcNow + (deadlineIn ?? TimeSpan.FromSeconds(30)));
+        foreach (var (key, value) in headers ?? new Dictionary<string, string>())
+            answer[key] = value;
+        var outcome = OutcomeFor(requestId);
+        EnqueueAnswer(answer, payload);
+        return outcome;
     }
+
+    /// <summary>The headers Lambda sends with an event, for a test to change or leave out one of them.</summary>
+    public static Dictionary<string, string> Headers(string requestId, DateTimeOffset deadline) => new()
+    {
+        ["Lambda-Runtime-Aws-Request-Id"] = requestId,
+        ["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:test",
+        ["Lambda-Runtime-Trace-Id"] = $"Root=1-{(requestId.Length >= 8 ? requestId[..8] : requestId)}",
+    };
+
+    /// <summary>
+    /// Queues a <c>/next</c> answer exactly as given: these headers and no others, this status, this body — or,
+    /// with <paramref name="cutBody"/>, a body that announces more bytes than it sends before the connection drops.
+    /// </summary>
+    public void EnqueueAnswer(IReadOnlyDictionary<string, string> headers, string payload = "", int status = 200, bool cutBody = false) =>
+        events.Writer.TryWrite(new QueuedEvent(headers, payload, status, cutBody));
+
+    /// <summary>What the runtime posts for <paramref name="requestId"/> (one the test put in an answer's headers).</summary>
+    public Task<Outcome> OutcomeFor(string requestId) =>
+        outcomes.GetOrAdd(requestId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    /// <summary>Answers the runtime's <c>/response</c> for <paramref name="requestId"/> with <paramref name="status"/> instead of taking it.</summary>
+    public void RefuseResponse(string requestId, int status) => refusedResponses[requestId] = status;
 
     private async Task ServeAsync()
     {
@@ -68,14 +102,20 @@ public sealed class RuntimeApiTestServer : IDisposable
         {
             if (context.Request.HttpMethod == "GET" && path == "/2018-06-01/runtime/invocation/next")
             {
+                Interlocked.Increment(ref nextRequests);
                 var next = await events.Reader.ReadAsync(stop.Token);
-                response.Headers["Lambda-Runtime-Aws-Request-Id"] = next.RequestId;
-                response.Headers["Lambda-Runtime-Deadline-Ms"] = next.Deadline.ToUnixTimeMilliseconds().ToString();
-                response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:test";
-                response.Headers["Lambda-Runtime-Trace-Id"] = $"Root=1-{next.RequestId[..8]}";
                 foreach (var (key, value) in next.Headers)
                     response.Headers[key] = value;
-                await Write(response, 200, System.Text.Encoding.UTF8.GetBytes(next.Payload));
+                var payload = System.Text.Encoding.UTF8.GetBytes(next.Payload);
+                if (next.CutBody)
+                {
+                    response.ContentLength64 = payload.Length + 1000;
+                    await response.OutputStream.WriteAsync(payload);
+                    await response.OutputStream.FlushAsync();
+                    response.Abort();
+                    return;
+                }
+                await Write(response, next.Status, payload);
                 return;
             }
 
@@ -87,8 +127,15 @@ public sealed class RuntimeApiTestServer : IDisposable
                 await Write(response, 202, []);
                 return;
             }
+            if (context.Request.HttpMethod == "POST" && path.StartsWith("/2018-06-01/runtime/invocation/", StringComparison.Ordinal))
+                posts.Enqueue(path);
             if (context.Request.HttpMethod == "POST" && segments is ["2018-06-01", "runtime", "invocation", var id, var kind] && outcomes.TryGetValue(id, out var outcome))
             {
+                if (kind == "response" && refusedResponses.TryGetValue(id, out var refusal))
+                {
+                    await Write(response, refusal, "{\"errorMessage\":\"refused by the test\"}"u8.ToArray());
+                    return;
+                }
                 if (kind == "response" && body.Length > maxResponseBytes)
                 {
                     await Write(response, 413, "{\"errorMessage\":\"Exceeded maximum allowed payload size\"}"u8.ToArray());
@@ -136,20 +183,18 @@ public sealed class RuntimeApiTestServer : IDisposable
     public static Outcome[] ServeProcess(ProcessStartInfo start, string handler, TimeSpan timeout, params string[] payloads)
     {
         using var server = new RuntimeApiTestServer();
+        using var process = server.StartProcess(start, handler);
+        return payloads.Select(p => server.Enqueue(p).WaitAsync(timeout).GetAwaiter().GetResult()).ToArray();
+    }
+
+    /// <summary>Starts a packaged function as Lambda would, against this server; disposing the result kills it.</summary>
+    public HostProcess StartProcess(ProcessStartInfo start, string handler)
+    {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Address;
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = Address;
         start.Environment["LAMBADA_HANDLER"] = handler;
-        using var process = Process.Start(start)!;
-        try
-        {
-            return payloads.Select(p => server.Enqueue(p).WaitAsync(timeout).GetAwaiter().GetResult()).ToArray();
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
+        return new HostProcess(start);
     }
 
     public void Dispose()
@@ -159,7 +204,62 @@ public sealed class RuntimeApiTestServer : IDisposable
         try { serving.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
     }
 
-    private sealed record QueuedEvent(string RequestId, string Payload, DateTimeOffset Deadline, IReadOnlyDictionary<string, string> Headers);
+    private sealed record QueuedEvent(IReadOnlyDictionary<string, string> Headers, string Payload, int Status, bool CutBody);
+}
+
+/// <summary>A function host running as its own process, its stdout and stderr collected; disposing kills it.</summary>
+public sealed class HostProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly System.Text.StringBuilder output = new();
+
+    public HostProcess(ProcessStartInfo start)
+    {
+        process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>
+    /// Waits for <paramref name="outcome"/>; if the host exits first (as it did on bad Runtime API input, with 134),
+    /// fails at once with its exit code and output instead of waiting out <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<Outcome> Answer(Task<Outcome> outcome, TimeSpan timeout)
+    {
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(outcome, exited, Task.Delay(timeout));
+        if (first == outcome)
+            return await outcome;
+        if (first == exited)
+        {
+            process.WaitForExit(); // the output read to its end
+            Assert.Fail($"the host exited with code {process.ExitCode} before answering:\n{Output}");
+        }
+        Assert.Fail($"no answer within {timeout}:\n{Output}");
+        return null!;
+    }
+
+    /// <summary>stdout and stderr so far, interleaved by line.</summary>
+    public string Output { get { lock (output) return output.ToString(); } }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    public void Dispose()
+    {
+        try { process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { } // it had exited already
+        process.WaitForExit();
+        process.Dispose();
+    }
 }
 
 public enum OutcomeKind { Response, Error, InitError }

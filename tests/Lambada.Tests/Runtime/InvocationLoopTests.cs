@@ -97,6 +97,19 @@ public sealed class InvocationLoopTests
     }
 
     [TestMethod]
+    public async Task An_exception_message_with_half_a_surrogate_pair_is_still_reported()
+    {
+        using var server = new RuntimeApiTestServer();
+        await using var host = Serve(server, nameof(TestHandlers.HalfSurrogatePair));
+
+        var outcome = await server.Enqueue("\"x\"").WaitAsync(Patience);
+
+        Assert.AreEqual((OutcomeKind.Error, "InvalidOperationException"), (outcome.Kind, outcome.ErrorType));
+        using var body = JsonDocument.Parse(outcome.Text);
+        Assert.AreEqual("half a pair: \uFFFD", body.RootElement.GetProperty("errorMessage").GetString());
+    }
+
+    [TestMethod]
     [DataRow("{not json", DisplayName = "malformed JSON")]
     [DataRow("\"a string for an int\"", DisplayName = "type mismatch")]
     [DataRow("[1,2]", DisplayName = "array for an int")]
@@ -185,23 +198,5 @@ public sealed class InvocationLoopTests
         StringAssert.Contains(init.Text, message);
     }
 
-    private static RunningHost Serve(RuntimeApiTestServer server, string method) =>
-        new(server, $"{typeof(TestHandlers).FullName}::{method}");
-
-    /// <summary>The host serving in the background until disposed.</summary>
-    private sealed class RunningHost : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource stop = new();
-        private readonly Task<int> serving;
-
-        public RunningHost(RuntimeApiTestServer server, string methodId) =>
-            serving = LambadaHost.ServeAsync(server.Address, methodId, typeof(TestHandlers).Assembly, stop.Token);
-
-        public async ValueTask DisposeAsync()
-        {
-            stop.Cancel();
-            Assert.AreEqual(0, await serving.WaitAsync(Patience), "the host stopped cleanly");
-            stop.Dispose();
-        }
-    }
+    private static RunningHost Serve(RuntimeApiTestServer server, string method) => new(server, method);
 }

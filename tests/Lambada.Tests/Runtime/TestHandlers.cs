@@ -47,6 +47,8 @@ public sealed class TestHandlers
 
     [LambadaFunction(Name = "throws")] public string Throws(string input) => throw new InvalidOperationException("boom: " + input);
 
+    [LambadaFunction(Name = "halfPair")] public string HalfSurrogatePair(string input) => throw new InvalidOperationException("half a pair: \uD800");
+
     [LambadaFunction(Name = "waits")] public async Task<string> WaitsForCancellation(string input, CancellationToken token)
     {
         await Task.Delay(Timeout.Infinite, token);
