@@ -122,6 +122,8 @@ public static class DiagnosticCatalogue
         "{0}: {1} — nothing to do if the function was yours; from now on it carries the lambada:project tag");
     public static readonly DiagnosticDescriptor AwsConfiguration = new("LMB0308", Severity.Error, "AWS credentials, region or endpoint missing",
         "{0}: {1} — set credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, LambadaProfile or 'aws sso login') and a region (LambadaRegion or AWS_REGION)");
+    public static readonly DiagnosticDescriptor OwnRoleWithoutPolicy = new("LMB0317", Severity.Error, "Lambada's role lacks its policy",
+        "{0}: {1} — build with -p:LambadaCreateRoles=true to let Lambada attach it, or attach it yourself with 'aws iam attach-role-policy'; to keep the role without it, remove its lambada:project tag");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
