@@ -137,9 +137,10 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
             if (missing.Count > 0)
                 await lambda.TagResourceAsync(current.FunctionArn, missing, cancellation).ConfigureAwait(false);
             steps.Done("tags");
-            if (d.ReservedConcurrency is { } reserved && remote.Concurrency?.ReservedConcurrentExecutions != reserved)
+            if (d.ReservedConcurrency is { } reserved)
             {
-                await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
+                if (remote.Concurrency?.ReservedConcurrentExecutions != reserved)
+                    await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
                 steps.Done("reserved concurrency");
             }
         }

@@ -89,6 +89,23 @@ public sealed class PartialUpdateFaultTests
         Assert.AreEqual("1", StepReads.AliasVersion(Aws, "pua_fn", "live"), "alias: not moved");
     }
 
+    [TestMethod]
+    public async Task Reserved_concurrency_already_right_is_never_reported_not_done()
+    {
+        await Aws.DeployCleanAsync(Aws.Package("prc-v1"), Function("prc_fn", alias: "live") with { ReservedConcurrency = 3 });
+        using var proxy = Aws.Proxy().On(LambdaStepFaults.PublishVersion("prc_fn"), LambdaStepFaults.AccessDenied("lambda:PublishVersion"), 1);
+
+        var run = await Aws.DeployAsync(proxy, Aws.Package("prc-v1"), FaultFixture.FastRetries,
+            Function("prc_fn", alias: "live", tags: new() { ["team"] = "red" }) with { ReservedConcurrency = 3 });
+
+        var outcome = AssertFailed(run, "prc_fn", "PublishVersion failed: AccessDeniedException");
+        CollectionAssert.AreEqual(new[] { "configuration", "tags", "reserved concurrency" }, outcome.Done.ToArray());
+        CollectionAssert.AreEqual(new[] { "publish version", "alias live" }, outcome.NotDone.ToArray());
+        Assert.IsEmpty(proxy.Of(LambdaStepFaults.PutFunctionConcurrency("prc_fn")), "already 3: no call");
+        Assert.AreEqual(3, StepReads.Concurrency(Aws, "prc_fn"), "reserved concurrency is as declared");
+        Assert.AreEqual("red", StepReads.Tags(Aws, "prc_fn")["team"], "tags: done");
+    }
+
     private static FunctionDefinition Function(string name, int memory = 256, string? alias = null, Dictionary<string, string>? tags = null) =>
         FaultFixture.Function(name, memory) with { Alias = alias, Tags = tags ?? [] };
 
