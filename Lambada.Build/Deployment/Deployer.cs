@@ -15,7 +15,7 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
     {
         var remote = (await aws.Lambda.ListFunctionsAsync(cancellation).ConfigureAwait(false)).ToDictionary(f => f.FunctionName, StringComparer.Ordinal);
         var package = new PackageSource(packagePath, codeSha256, manifest.Assembly, options.S3Bucket, options.S3Prefix, aws.Uploader);
-        var roles = new RoleResolver(aws.Iam, aws.Identity, options.CreateRoles, options.PlanOnly, log);
+        var roles = new RoleResolver(aws.Iam, aws.Identity, options.Project, options.CreateRoles, options.PlanOnly, log);
 
         var planned = await Task.WhenAll(manifest.Functions.Select(f => PlanAsync(f, remote.GetValueOrDefault(f.Name), roles, codeSha256, cancellation))).ConfigureAwait(false);
         var plans = planned.ToList();
@@ -41,6 +41,16 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
             RuntimeRetirementCheck.Ensure(plan, RuntimeLifecycle.Today(options.Clock));
             return new PlanOrFailure(plan, roleArn, null);
         }
+        catch (IncompleteRoleException e)
+        {
+            return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed)
+            {
+                ErrorCode = e.Code,
+                ErrorMessage = $"resolving role '{spec}': {e.Message}",
+                Done = e.Done,
+                NotDone = [.. e.NotDone, remote is null ? "create" : "update"],
+            });
+        }
         catch (DeploymentException e)
         {
             return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed) { ErrorCode = e.Code, ErrorMessage = e.Message });
@@ -49,7 +59,7 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
         {
             return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed)
             {
-                ErrorCode = FunctionApplier.AwsErrorCode,
+                ErrorCode = AwsFailures.Code(e),
                 ErrorMessage = $"resolving role '{spec}': {e.Summary}",
             });
         }

@@ -143,10 +143,13 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
             if (missing.Count > 0)
                 await lambda.TagResourceAsync(current.FunctionArn, missing, cancellation).ConfigureAwait(false);
             steps.Done("tags");
-            if (d.ReservedConcurrency is { } reserved && remote.Concurrency?.ReservedConcurrentExecutions != reserved)
+            if (d.ReservedConcurrency is { } reserved)
             {
-                steps.Begin("reserved concurrency");
-                await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
+                if (remote.Concurrency?.ReservedConcurrentExecutions != reserved)
+                {
+                    steps.Begin("reserved concurrency");
+                    await lambda.PutFunctionConcurrencyAsync(d.Name, reserved, cancellation).ConfigureAwait(false);
+                }
                 steps.Done("reserved concurrency");
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Iam;
 using Lambada.Build.Aws.Sdk;
 
@@ -7,12 +8,18 @@ namespace Lambada.Build.Deployment;
 /// <summary>
 /// Turns each role spec into an ARN, once per build: a bare name or <c>*/name</c> with one GetRole, any other glob
 /// against one ListRoles of the account, an ARN of the caller's account checked with GetRole. A missing role is an
-/// error naming it, or is created (trust: Lambda; policy: basic execution) when the project allows it.
+/// error naming it, or is created (trust: Lambda; policy: basic execution; tag: <c>lambada:project</c>) when the
+/// project allows it. A role carrying that tag is Lambada's own: its policy is checked, and attached when an earlier
+/// deploy created the role but could not attach it. A role without the tag is used as it is, never changed.
 /// </summary>
-public sealed class RoleResolver(IamClient iam, CallerIdentity identity, bool createRoles, bool planOnly, IDeployLog log)
+public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string project, bool createRoles, bool planOnly, IDeployLog log)
 {
     public static readonly string MissingRoleCode = DiagnosticCatalogue.RoleNotFound.Code;
     public static readonly string AmbiguousRoleCode = DiagnosticCatalogue.RoleAmbiguous.Code;
+    public static readonly string WithoutPolicyCode = DiagnosticCatalogue.OwnRoleWithoutPolicy.Code;
+    public const string CreatedDescription = "Lambda execution role created by Lambada";
+
+    private static readonly string PolicyName = RoleSpec.RoleName(IamClient.BasicExecutionPolicyArn);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<ResolvedRole>>> _resolved = new(StringComparer.Ordinal);
     private readonly Lazy<Task<IReadOnlyList<IamRole>>> _allRoles = new(() => iam.ListRolesAsync(CancellationToken.None));
@@ -27,12 +34,13 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, bool cr
         if (spec.DirectName is { } name)
         {
             var role = await iam.GetRoleAsync(name, cancellation).ConfigureAwait(false);
-            return role is not null ? new ResolvedRole(role.Arn, Created: false) : await CreateAsync(spec, name, cancellation).ConfigureAwait(false);
+            return role is not null ? await CheckedAsync(role, cancellation).ConfigureAwait(false) : await CreateAsync(spec, name, cancellation).ConfigureAwait(false);
         }
         var matches = (await _allRoles.Value.ConfigureAwait(false)).Where(r => spec.Matches(r.Arn)).ToList();
         return matches.Count switch
         {
-            1 => new ResolvedRole(matches[0].Arn, Created: false),
+            // ListRoles carries no tags: one GetRole tells whether the match is a role Lambada created.
+            1 => await CheckedAsync(await iam.GetRoleAsync(matches[0].RoleName, cancellation).ConfigureAwait(false) ?? matches[0], cancellation).ConfigureAwait(false),
             0 => throw new DeploymentException(MissingRoleCode,
                 $"No IAM role of this account matches '{spec}'"),
             _ => throw new DeploymentException(AmbiguousRoleCode,
@@ -47,7 +55,7 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, bool cr
             return new ResolvedRole(spec.Text, Created: false);
         var role = await iam.GetRoleAsync(RoleSpec.RoleName(spec.Text), cancellation).ConfigureAwait(false);
         return role is not null && role.Arn == spec.Text
-            ? new ResolvedRole(role.Arn, Created: false)
+            ? await CheckedAsync(role, cancellation).ConfigureAwait(false)
             : throw new DeploymentException(MissingRoleCode, $"The IAM role {spec} does not exist in this account");
     }
 
@@ -62,10 +70,58 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, bool cr
             log.Info($"would create IAM role {name} with {IamClient.BasicExecutionPolicyArn} (LambadaCreateRoles)");
             return new ResolvedRole($"arn:aws:iam::{account}:role/{name}", Created: true);
         }
-        var created = await iam.CreateRoleAsync(name, "/", "Lambda execution role created by Lambada", cancellation).ConfigureAwait(false);
-        await iam.AttachRolePolicyAsync(name, IamClient.BasicExecutionPolicyArn, cancellation).ConfigureAwait(false);
+        IamRole created;
+        try
+        {
+            created = await iam.CreateRoleAsync(name, "/", CreatedDescription,
+                new Dictionary<string, string> { [OwnershipTags.ProjectTag] = project }, cancellation).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "EntityAlreadyExists")
+        {
+            // A retried CreateRole whose first answer was lost, or another build that got there first: use the role that is there.
+            created = await iam.GetRoleAsync(name, cancellation).ConfigureAwait(false) ?? throw new DeploymentException(DiagnosticCatalogue.DeployAwsError.Code, $"{e.Summary}, yet GetRole does not find {name}");
+            return await CheckedAsync(created, cancellation).ConfigureAwait(false);
+        }
+        await AttachAsync(created, justCreated: true, cancellation).ConfigureAwait(false);
         log.Info($"created IAM role {created.Arn} with {IamClient.BasicExecutionPolicyArn}");
         return new ResolvedRole(created.Arn, Created: true);
+    }
+
+    /// <summary>One ListAttachedRolePolicies, only for roles Lambada created (tagged), only when the role is resolved through IAM at all.</summary>
+    private async Task<ResolvedRole> CheckedAsync(IamRole role, CancellationToken cancellation)
+    {
+        if (role.Tags?.TryGetValue(OwnershipTags.ProjectTag, out var owner) != true)
+            return new ResolvedRole(role.Arn, Created: false);
+        var policies = await iam.ListAttachedRolePolicyArnsAsync(role.RoleName, cancellation).ConfigureAwait(false);
+        if (policies.Contains(IamClient.BasicExecutionPolicyArn, StringComparer.Ordinal))
+            return new ResolvedRole(role.Arn, Created: false);
+        if (!createRoles)
+            throw new DeploymentException(WithoutPolicyCode,
+                $"The IAM role {role.Arn} was created by Lambada ({OwnershipTags.ProjectTag} = '{owner}') but has no {PolicyName} attached, so the function could not write its logs");
+        if (planOnly)
+        {
+            log.Info($"would attach {IamClient.BasicExecutionPolicyArn} to IAM role {role.Arn} (created by Lambada without it)");
+            return new ResolvedRole(role.Arn, Created: false);
+        }
+        await AttachAsync(role, justCreated: false, cancellation).ConfigureAwait(false);
+        log.Info($"attached {IamClient.BasicExecutionPolicyArn} to IAM role {role.Arn}: Lambada created the role, an earlier deploy could not attach the policy");
+        return new ResolvedRole(role.Arn, Created: false);
+    }
+
+    private async Task AttachAsync(IamRole role, bool justCreated, CancellationToken cancellation)
+    {
+        try
+        {
+            await iam.AttachRolePolicyAsync(role.RoleName, IamClient.BasicExecutionPolicyArn, cancellation).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e)
+        {
+            var attach = $"attach {PolicyName} to {role.RoleName}";
+            throw new IncompleteRoleException(DiagnosticCatalogue.DeployAwsError.Code,
+                $"{(justCreated ? "created" : "found")} the IAM role {role.Arn} but could not attach {IamClient.BasicExecutionPolicyArn}: {e.Summary}; "
+                + $"the role carries the {OwnershipTags.ProjectTag} tag, so the next deploy with LambadaCreateRoles=true attaches it",
+                justCreated ? [$"created IAM role {role.RoleName}"] : [], [attach], e);
+        }
     }
 }
 

@@ -41,6 +41,7 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
         var manifest = ManifestWriter.Read(ManifestPath);
         var redactor = new Redactor(manifest.Functions.SelectMany(f => f.Environment.Values));
         var log = new MSBuildDeployLog(Log, manifest, redactor);
+        AwsClients? aws = null;
         try
         {
             var options = new DeployOptions
@@ -50,7 +51,7 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
             };
             var sdk = typeof(Amazon.Runtime.AWSCredentials).Assembly;
             Log.LogMessage(MessageImportance.Low, $"Lambada: AWSSDK.Core {sdk.GetName().Version} from {sdk.Location}");
-            using var aws = AwsClients.Create(options.Region, options.Profile, Environment.GetEnvironmentVariable, RetryPolicy.Default, log.Attempt);
+            using var clients = aws = AwsClients.Create(options.Region, options.Profile, Environment.GetEnvironmentVariable, RetryPolicy.Default, log.Attempt);
             Log.LogMessage(MessageImportance.High,
                 $"Lambada: {(PlanOnly ? "planning" : "deploying")} {manifest.Functions.Count} function(s) of {manifest.Assembly} to {aws.Region}");
             var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15));
@@ -68,15 +69,16 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
             };
             // MSBuild prints each line of a message as an error line of its own: the message stays one line whatever it holds.
             var oneLine = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            log.Error(descriptor, manifest.Assembly, oneLine.TrimEnd('.') + ". Nothing was changed.");
+            log.Error(descriptor, manifest.Assembly, oneLine.TrimEnd('.') + WhatChanged(aws));
         }
         catch (DeploymentException e)
         {
-            log.Error(DiagnosticCatalogue.ByCode(e.Code), manifest.Assembly, e.Message.TrimEnd('.') + ". Nothing was changed.");
+            log.Error(DiagnosticCatalogue.ByCode(e.Code), manifest.Assembly, e.Message.TrimEnd('.') + WhatChanged(aws));
         }
         catch (AwsServiceException e)
         {
-            log.Error(AwsFailures.Descriptor(e), manifest.Assembly, AwsFailures.DeployMessage(e));
+            log.Error(AwsFailures.Descriptor(e), manifest.Assembly,
+                aws?.Http.MutatingRequests > 0 ? e.Summary + WhatChanged(aws) : AwsFailures.DeployMessage(e));
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
@@ -88,6 +90,11 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
         }
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>True whenever the deploy stops as a whole: roles may have been created, functions applied, before the error.</summary>
+    private static string WhatChanged(AwsClients? aws) => aws?.Http.MutatingRequests is > 0 and var sent
+        ? $". {sent} request(s) that change AWS were already sent, so changes may have been made (a created role is logged above); build again to finish."
+        : ". Nothing was changed.";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

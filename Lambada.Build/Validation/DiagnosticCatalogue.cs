@@ -159,6 +159,8 @@ public static class DiagnosticCatalogue
         "{0}: {1} — set LambadaRegion (or AWS_REGION, AWS_DEFAULT_REGION, the profile's region) to an AWS region such as us-east-1");
     public static readonly DiagnosticDescriptor SeveralRegions = new("LMB0314", Severity.Error, "Several regions where one is expected",
         "{0}: {1} — a deploy goes to one region: set one region, and build once per region to deploy to several");
+    public static readonly DiagnosticDescriptor OwnRoleWithoutPolicy = new("LMB0317", Severity.Error, "Lambada's role lacks its policy",
+        "{0}: {1} — build with -p:LambadaCreateRoles=true to let Lambada attach it, or attach it yourself with 'aws iam attach-role-policy'; to keep the role without it, remove its lambada:project tag");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -1,3 +1,4 @@
 namespace Lambada.Build.Aws.Iam;
 
-public sealed record IamRole(string RoleName, string Arn, string Path);
+/// <summary>A role as IAM returns it. <see cref="Tags"/> is null when the answer does not carry them (ListRoles never does).</summary>
+public sealed record IamRole(string RoleName, string Arn, string Path, IReadOnlyDictionary<string, string>? Tags = null);

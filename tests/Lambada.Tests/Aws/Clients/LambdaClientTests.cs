@@ -115,9 +115,10 @@ public sealed class LambdaClientTests
     }
 
     [TestMethod]
-    public void IAM_roles_are_read_listed_and_created_with_the_basic_policy()
+    public void IAM_roles_are_read_listed_and_created_tagged_with_the_basic_policy()
     {
-        var created = Clients.Iam.CreateRoleAsync("client_made", "/made/", "test", None).GetAwaiter().GetResult();
+        var tags = new Dictionary<string, string> { ["lambada:project"] = "client tests", ["second"] = "2" };
+        var created = Clients.Iam.CreateRoleAsync("client_made", "/made/", "test", tags, None).GetAwaiter().GetResult();
         Clients.Iam.AttachRolePolicyAsync("client_made", Lambada.Build.Aws.Iam.IamClient.BasicExecutionPolicyArn, None).GetAwaiter().GetResult();
 
         Assert.AreEqual($"arn:aws:iam::{DeployFixture.Account}:role/made/client_made", created.Arn);
@@ -127,6 +128,12 @@ public sealed class LambdaClientTests
             Clients.Iam.ListRolesAsync(None).GetAwaiter().GetResult().Select(r => r.Arn).ToArray());
         var policies = DeployFixture.Json(Aws.Moto.Aws("iam", "list-attached-role-policies", "--role-name", "client_made"));
         Assert.AreEqual(Lambada.Build.Aws.Iam.IamClient.BasicExecutionPolicyArn, policies.GetProperty("AttachedPolicies")[0].GetProperty("PolicyArn").GetString());
+        CollectionAssert.AreEqual(new[] { Lambada.Build.Aws.Iam.IamClient.BasicExecutionPolicyArn },
+            Clients.Iam.ListAttachedRolePolicyArnsAsync("client_made", None).GetAwaiter().GetResult().ToArray());
+        var readTags = DeployFixture.Json(Aws.Moto.Aws("iam", "list-role-tags", "--role-name", "client_made")).GetProperty("Tags")
+            .EnumerateArray().ToDictionary(t => t.GetProperty("Key").GetString()!, t => t.GetProperty("Value").GetString()!);
+        CollectionAssert.AreEquivalent(tags.ToList(), readTags.ToList());
+        CollectionAssert.AreEquivalent(tags.ToList(), Clients.Iam.GetRoleAsync("client_made", None).GetAwaiter().GetResult()!.Tags!.ToList());
         Assert.AreEqual(DeployFixture.Account, Clients.Identity.AccountIdAsync(None).GetAwaiter().GetResult());
     }
 

@@ -11,14 +11,25 @@ namespace Lambada.Tests.Deployment.Faults;
 public sealed class Boto3Session : IDisposable
 {
     private const string Script = """
-        import boto3, json, sys
+        import boto3, botocore.exceptions, json, sys
         lam, iam = boto3.client("lambda"), boto3.client("iam")
+        clients = {"lambda": lam, "iam": iam}
         trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
         for line in sys.stdin:
             command, *names = line.split()
             try:
                 if command == "role":
                     answer = iam.create_role(RoleName=names[0], AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+                elif command == "call":
+                    _, service, method, args = line.split(" ", 3)
+                    clients.setdefault(service, boto3.client(service))
+                    try:
+                        answer = getattr(clients[service], method)(**json.loads(args))
+                        answer.pop("ResponseMetadata", None)
+                    except botocore.exceptions.ClientError as e:
+                        if e.response["Error"]["Code"] not in ("NoSuchEntity", "ResourceNotFoundException"):
+                            raise
+                        answer = None
                 else:
                     answer = {}
                     for name in names:
@@ -44,6 +55,13 @@ public sealed class Boto3Session : IDisposable
     }
 
     public string CreateRole(string name) => Ask($"role {name}").GetString()!;
+
+    /// <summary>Any boto3 call, e.g. <c>Call("iam", "list_attached_role_policies", new { RoleName = "r" })</c>; null when the answer is NoSuchEntity / ResourceNotFoundException.</summary>
+    public JsonElement? Call(string service, string method, object arguments)
+    {
+        var answer = Ask($"call {service} {method} {JsonSerializer.Serialize(arguments)}");
+        return answer.ValueKind == JsonValueKind.Null ? null : answer;
+    }
 
     /// <summary>Each function's configuration as moto holds it (GetFunctionConfiguration), or null when it does not exist.</summary>
     public IReadOnlyDictionary<string, JsonElement?> Read(params string[] names) =>

@@ -21,9 +21,10 @@ public sealed class FaultFixture : IDisposable
 
     private readonly TempDirectory _directory = new("faults");
 
-    public FaultFixture()
+    /// <param name="serverEnvironment">moto_server's own variables, e.g. <c>MOTO_IAM_LOAD_MANAGED_POLICIES=true</c> for tests that attach AWS policies.</param>
+    public FaultFixture(IReadOnlyDictionary<string, string>? serverEnvironment = null)
     {
-        Moto = MotoServer.Start();
+        Moto = MotoServer.Start(serverEnvironment);
         Boto3 = new Boto3Session(Moto);
         Boto3.CreateRole(Role);
     }
@@ -46,12 +47,16 @@ public sealed class FaultFixture : IDisposable
     };
 
     /// <summary>Deploys through <paramref name="proxy"/> with the given retry policy; small waiter delays.</summary>
-    public async Task<FaultRun> DeployAsync(FaultProxy proxy, TestPackage package, RetryPolicy policy, params FunctionDefinition[] functions)
+    public Task<FaultRun> DeployAsync(FaultProxy proxy, TestPackage package, RetryPolicy policy, params FunctionDefinition[] functions) =>
+        DeployAsync(proxy, package, policy, createRoles: false, functions);
+
+    /// <summary>Deploys through <paramref name="proxy"/>, with <c>LambadaCreateRoles</c> as given.</summary>
+    public async Task<FaultRun> DeployAsync(FaultProxy proxy, TestPackage package, RetryPolicy policy, bool createRoles, params FunctionDefinition[] functions)
     {
         var attempts = new ConcurrentQueue<AwsAttempt>();
         var log = new ListDeployLog();
         string? Variables(string name) => name == "AWS_ENDPOINT_URL" ? proxy.Endpoint : Moto.ClientEnvironment.GetValueOrDefault(name);
-        var result = await InProcessDeploy.RunAsync(Variables, policy, attempts.Enqueue, log, Project, functions, package.Path, package.CodeSha256);
+        var result = await InProcessDeploy.RunAsync(Variables, policy, attempts.Enqueue, log, Project, functions, package.Path, package.CodeSha256, createRoles);
         return new FaultRun(result, attempts.ToList(), proxy.Requests, log);
     }
 

@@ -41,12 +41,14 @@ public sealed class PermanentFaultTests
         Assert.AreEqual(FunctionApplier.AwsErrorCode, invalid.ErrorCode);
         StringAssert.Contains(invalid.ErrorMessage, "CreateFunction failed: ValidationException: " + Fault.ValidationMessage);
         StringAssert.Contains(invalid.ErrorMessage, "HTTP 400");
+        Assert.IsEmpty(invalid.Done, "the report says Nothing was changed: moto has no such function (below)");
 
         var gone = run.Outcome("prm_gone");
         Assert.AreEqual(OutcomeKind.Failed, gone.Kind, run.ToString());
         Assert.AreEqual(FunctionApplier.AwsErrorCode, gone.ErrorCode);
         StringAssert.Contains(gone.ErrorMessage, "UpdateFunctionConfiguration failed: ResourceNotFoundException: Function not found: arn:aws:lambda:us-east-1:123456789012:function:prm_gone");
         CollectionAssert.Contains(gone.NotDone.ToList(), "configuration");
+        Assert.IsEmpty(gone.Done, "the report says Nothing was changed: moto still has 256 MB (below)");
 
         Assert.AreEqual(OutcomeKind.Created, run.Outcome("prm_fine").Kind, run.ToString());
         var moto = Aws.Read("prm_invalid", "prm_gone", "prm_fine");
