@@ -20,7 +20,7 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
     public void Attempt(AwsAttempt attempt)
     {
         if (attempt.ProgressLine is { } line)
-            log.LogMessage(MessageImportance.Normal, "Lambada: " + redactor.Apply(line));
+            log.LogMessage(MessageImportance.High, "Lambada: " + redactor.Apply(line));
         else
             log.LogMessage(MessageImportance.Low, $"Lambada: {attempt.Operation} -> {attempt.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response"}");
     }
