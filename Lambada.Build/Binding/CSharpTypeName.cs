@@ -19,29 +19,9 @@ public static class CSharpTypeName
 
     private static string? Named(TypeReference type, IList<TypeReference> arguments)
     {
-        // Outermost first: Outer`1/Inner`1<A, B> is Outer<A>.Inner<B>, each level taking its own arity from the list.
-        var levels = new List<TypeReference>();
-        for (var t = type; t is not null; t = t.DeclaringType)
-            levels.Insert(0, t);
-
-        var parts = new List<string>();
-        var used = 0;
-        foreach (var level in levels)
-        {
-            var tick = level.Name.IndexOf('`');
-            var name = tick < 0 ? level.Name : level.Name[..tick];
-            var arity = tick < 0 ? 0 : int.Parse(level.Name[(tick + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-            if (arity > 0)
-            {
-                var names = arguments.Skip(used).Take(arity).Select(Of).ToArray();
-                if (names.Length < arity || names.Any(n => n is null))
-                    return null;
-                used += arity;
-                name += $"<{string.Join(", ", names)}>";
-            }
-            parts.Add(name);
-        }
-        var space = levels[0].Namespace;
-        return "global::" + (space.Length > 0 ? space + "." : "") + string.Join(".", parts);
+        if (NestedGenericName.Compose(type, arguments.Select(Of).ToList()) is not { } name)
+            return null;
+        var space = NestedGenericName.Namespace(type);
+        return "global::" + (space.Length > 0 ? space + "." : "") + name;
     }
 }

@@ -115,24 +115,6 @@ public static class SignatureTypeReader
         if (type.Namespace == "System" && type.Name == "Nullable`1" && arguments.Count == 1)
             return arguments[0].Name + "?";
 
-        // Outer<A>.Inner<B>: each level takes its own arity from the arguments, outermost first.
-        var levels = new List<TypeReference>();
-        for (var t = type; t is not null; t = t.DeclaringType)
-            levels.Insert(0, t);
-        var parts = new List<string>();
-        var used = 0;
-        foreach (var level in levels)
-        {
-            var tick = level.Name.IndexOf('`');
-            var name = tick < 0 ? level.Name : level.Name[..tick];
-            var arity = tick < 0 || !int.TryParse(level.Name[(tick + 1)..], out var n) ? 0 : n;
-            if (arity > 0)
-            {
-                name += $"<{string.Join(", ", arguments.Skip(used).Take(arity).Select(a => a.Name))}>";
-                used += arity;
-            }
-            parts.Add(name);
-        }
-        return string.Join(".", parts);
+        return NestedGenericName.Compose(type, arguments.Select(a => (string?)a.Name).ToList()) ?? type.Name;
     }
 }
