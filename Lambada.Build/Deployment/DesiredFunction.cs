@@ -12,7 +12,20 @@ namespace Lambada.Build.Deployment;
 /// </summary>
 public sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyDictionary<string, string> Environment, IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>
+    /// What <c>LAMBADA_SETTINGS</c> holds after a deploy of the function stopped part-way: never a digest, so the next
+    /// deploy plans an update and redoes every step. No longer than a digest, so the 4 KB environment check stays true.
+    /// </summary>
+    public const string Unfinished = "unfinished";
+
     public string Name => Definition.Name;
+
+    /// <summary>The environment with <c>LAMBADA_SETTINGS</c> set to <see cref="Unfinished"/>.</summary>
+    public IReadOnlyDictionary<string, string> UnfinishedEnvironment() =>
+        new SortedDictionary<string, string>(Environment.ToDictionary(e => e.Key, e => e.Value), StringComparer.Ordinal)
+        {
+            [EnvironmentRules.SettingsVariable] = Unfinished,
+        };
 
     public static DesiredFunction From(FunctionDefinition definition, string project)
     {

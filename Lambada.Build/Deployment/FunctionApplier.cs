@@ -30,12 +30,53 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         }
         catch (AwsServiceException e)
         {
-            return steps.Failed(plan.Name, AwsFailures.Code(e), e.Summary, e.OutcomeUnknown);
+            return await MarkUnfinishedAsync(plan, steps.Failed(plan.Name, AwsFailures.Code(e), e.Summary, e.OutcomeUnknown), cancellation).ConfigureAwait(false);
         }
         catch (DeploymentException e)
         {
-            return steps.Failed(plan.Name, e.Code, e.Message);
+            return await MarkUnfinishedAsync(plan, steps.Failed(plan.Name, e.Code, e.Message), cancellation).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The settings digest is written with the configuration, before tags, reserved concurrency, version and alias; and a
+    /// code update leaves ListFunctions matching too. So once a deploy that changed (or may have changed) something stops,
+    /// <c>LAMBADA_SETTINGS</c> is overwritten with <see cref="DesiredFunction.Unfinished"/>: the next deploy then plans an
+    /// update and redoes every step. This costs a request only on the failure path, never on an unchanged redeploy.
+    /// When the mark cannot be written the failure says so, because the next deploy may then see nothing to do.
+    /// </summary>
+    private async Task<FunctionOutcome> MarkUnfinishedAsync(FunctionPlan plan, FunctionOutcome failed, CancellationToken cancellation)
+    {
+        if (plan.Desired is not { } desired || plan.Action is not (PlannedAction.Create or PlannedAction.Update)
+            || failed.Done.Count + failed.Unknown.Count == 0)
+            return failed;
+        string reason;
+        try
+        {
+            await lambda.UpdateFunctionConfigurationAsync(plan.Name, new UpdateFunctionConfigurationRequest
+            {
+                Environment = new EnvironmentSettings(desired.UnfinishedEnvironment()),
+            }, cancellation).ConfigureAwait(false);
+            return failed;
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException" && !failed.Done.Contains("create"))
+        {
+            return failed; // the create whose answer was lost never happened: the next deploy creates the function
+        }
+        catch (AwsServiceException e)
+        {
+            reason = e.OutcomeUnknown ? $"{e.Summary.TrimEnd('.')}; whether it was written is unknown" : e.Summary.TrimEnd('.');
+        }
+        catch (DeploymentException e)
+        {
+            reason = e.Message.TrimEnd('.');
+        }
+        return failed with
+        {
+            ErrorMessage = $"{failed.ErrorMessage?.TrimEnd('.')}. Lambada could not mark {plan.Name} unfinished ({reason}), so the next deploy "
+                           + $"may see it as unchanged and skip what was not done; to force it, remove the {Validation.EnvironmentRules.SettingsVariable} "
+                           + "variable from the function's environment (Lambda console), then build again",
+        };
     }
 
     private async Task<FunctionOutcome> CreateAsync(DesiredFunction desired, string roleArn, Steps steps, CancellationToken cancellation)

@@ -20,9 +20,13 @@ public sealed record FunctionPlan(string Name, PlannedAction Action, DesiredFunc
     /// <summary>Tags, reserved concurrency or alias differ (the <c>LAMBADA_SETTINGS</c> digest changed).</summary>
     public bool SettingsChanged { get; init; }
 
+    /// <summary>An earlier deploy stopped part-way and marked the function <see cref="DesiredFunction.Unfinished"/>: every step is redone.</summary>
+    public bool FinishesEarlierDeploy { get; init; }
+
     public string Summary => Action switch
     {
-        PlannedAction.Update => string.Join("; ", ConfigChanges.Select(c => c.ToString())
+        PlannedAction.Update => string.Join("; ", (FinishesEarlierDeploy ? ["finishing an earlier deploy that stopped part-way"] : Array.Empty<string>())
+            .Concat(ConfigChanges.Select(c => c.ToString()))
             .Concat(CodeChanged ? [$"code: {Short(Remote?.CodeSha256)} -> new package"] : [])
             .Concat(ArchitectureChanged ? [$"architecture: {string.Join(",", Remote?.Architectures ?? [])} -> {Desired?.Definition.Architecture}"] : [])),
         PlannedAction.Create => "new function",

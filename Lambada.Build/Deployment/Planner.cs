@@ -44,6 +44,7 @@ public static class Planner
             CodeChanged = codeChanged,
             ArchitectureChanged = architectureChanged,
             SettingsChanged = settingsChanged,
+            FinishesEarlierDeploy = digest == DesiredFunction.Unfinished,
         };
     }
 
