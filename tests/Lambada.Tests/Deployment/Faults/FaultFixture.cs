@@ -38,12 +38,16 @@ public sealed class FaultFixture : IDisposable
 
     public TestPackage Package(string content) => TestPackage.Create(_directory, content);
 
-    public static FunctionDefinition Function(string name, int memory = 256) => InProcessDeploy.Function(name, Role, memory) with
+    public static FunctionDefinition Function(string name, int memory = 256, string? alias = null, int? concurrency = null,
+        Dictionary<string, string>? tags = null) => InProcessDeploy.Function(name, Role, memory) with
     {
         Method = "Faults.Functions::Run",
         Handler = "bootstrap",
         Description = "fault test",
         Runtime = "provided.al2023",
+        Alias = alias,
+        ReservedConcurrency = concurrency,
+        Tags = tags ?? [],
     };
 
     /// <summary>Deploys through <paramref name="proxy"/> with the given retry policy; small waiter delays.</summary>
@@ -82,6 +86,15 @@ public sealed class FaultFixture : IDisposable
 public sealed record FaultRun(DeployResult Result, IReadOnlyList<AwsAttempt> Attempts, IReadOnlyList<ProxiedRequest> Requests, ListDeployLog Log)
 {
     public FunctionOutcome Outcome(string name) => Result.Outcomes.Single(o => o.Name == name);
+
+    /// <summary>The function failed with AWS's refusal (LMB0301) and a message containing <paramref name="message"/>.</summary>
+    public FunctionOutcome AssertFailed(string name, string message)
+    {
+        var outcome = Outcome(name);
+        Assert.AreEqual((Lambada.Build.Deployment.OutcomeKind.Failed, FunctionApplier.AwsErrorCode), (outcome.Kind, outcome.ErrorCode), ToString());
+        StringAssert.Contains(outcome.ErrorMessage, message);
+        return outcome;
+    }
 
     public IReadOnlyList<int> Statuses(ProxyOperation operation) => Requests.Where(operation.Matches).Select(r => r.Status).ToList();
 

@@ -28,9 +28,9 @@ public sealed class PartialCreateFaultTests
         var package = Aws.Package("pcc");
         using var proxy = Aws.Proxy().On(LambdaStepFaults.PutFunctionConcurrency("pcc_fn"), LambdaStepFaults.AccessDenied("lambda:PutFunctionConcurrency"), 1);
 
-        var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, Function("pcc_fn", concurrency: 3, alias: "live"));
+        var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, FaultFixture.Function("pcc_fn", concurrency: 3, alias: "live"));
 
-        var outcome = AssertFailed(run, "pcc_fn", "PutFunctionConcurrency failed: AccessDeniedException");
+        var outcome = run.AssertFailed("pcc_fn", "PutFunctionConcurrency failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "create" }, outcome.Done.ToArray());
         CollectionAssert.AreEqual(new[] { "reserved concurrency", "publish version", "alias live" }, outcome.NotDone.ToArray());
         Assert.AreEqual(package.CodeSha256, Aws.Read("pcc_fn")["pcc_fn"]!.Value.GetProperty("CodeSha256").GetString(), "create: done");
@@ -45,9 +45,9 @@ public sealed class PartialCreateFaultTests
         var package = Aws.Package("pcp");
         using var proxy = Aws.Proxy().On(LambdaStepFaults.PublishVersion("pcp_fn"), LambdaStepFaults.AccessDenied("lambda:PublishVersion"), 1);
 
-        var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, Function("pcp_fn", concurrency: 2, alias: "live"));
+        var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, FaultFixture.Function("pcp_fn", concurrency: 2, alias: "live"));
 
-        var outcome = AssertFailed(run, "pcp_fn", "PublishVersion failed: AccessDeniedException");
+        var outcome = run.AssertFailed("pcp_fn", "PublishVersion failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "create", "reserved concurrency" }, outcome.Done.ToArray());
         CollectionAssert.AreEqual(new[] { "publish version", "alias live" }, outcome.NotDone.ToArray());
         Assert.AreEqual(2, Concurrency("pcp_fn"), "reserved concurrency: done");
@@ -61,25 +61,16 @@ public sealed class PartialCreateFaultTests
         var package = Aws.Package("pca");
         using var proxy = Aws.Proxy().On(LambdaStepFaults.CreateAlias("pca_fn"), LambdaStepFaults.AccessDenied("lambda:CreateAlias"), 1);
 
-        var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, Function("pca_fn", alias: "live"));
+        var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, FaultFixture.Function("pca_fn", alias: "live"));
 
-        var outcome = AssertFailed(run, "pca_fn", "CreateAlias failed: AccessDeniedException");
+        var outcome = run.AssertFailed("pca_fn", "CreateAlias failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "create", "publish version" }, outcome.Done.ToArray());
         CollectionAssert.AreEqual(new[] { "alias live" }, outcome.NotDone.ToArray());
         CollectionAssert.AreEqual(new[] { "$LATEST", "1" }, Versions("pca_fn").ToArray(), "publish version: done");
         Assert.IsNull(Alias("pca_fn", "live"), "alias: not done");
     }
 
-    private static FunctionDefinition Function(string name, int? concurrency = null, string? alias = null) =>
-        FaultFixture.Function(name) with { ReservedConcurrency = concurrency, Alias = alias };
 
-    private static FunctionOutcome AssertFailed(FaultRun run, string name, string message)
-    {
-        var outcome = run.Outcome(name);
-        Assert.AreEqual((OutcomeKind.Failed, FunctionApplier.AwsErrorCode), (outcome.Kind, outcome.ErrorCode), run.ToString());
-        StringAssert.Contains(outcome.ErrorMessage, message);
-        return outcome;
-    }
 
     private static int? Concurrency(string name) => StepReads.Concurrency(Aws, name);
 

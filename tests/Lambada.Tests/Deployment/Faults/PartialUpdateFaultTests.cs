@@ -27,12 +27,12 @@ public sealed class PartialUpdateFaultTests
     public async Task Configuration_updated_but_code_refused_reports_the_configuration_done_and_the_code_not_done()
     {
         var v1 = Aws.Package("puc-v1");
-        await Aws.DeployCleanAsync(v1, Function("puc_fn", memory: 256));
+        await Aws.DeployCleanAsync(v1, FaultFixture.Function("puc_fn", memory: 256));
         using var proxy = Aws.Proxy().On(ProxyOperation.UpdateFunctionCode("puc_fn"), LambdaStepFaults.AccessDenied("lambda:UpdateFunctionCode"), 1);
 
-        var run = await Aws.DeployAsync(proxy, Aws.Package("puc-v2"), FaultFixture.FastRetries, Function("puc_fn", memory: 1024));
+        var run = await Aws.DeployAsync(proxy, Aws.Package("puc-v2"), FaultFixture.FastRetries, FaultFixture.Function("puc_fn", memory: 1024));
 
-        var outcome = AssertFailed(run, "puc_fn", "UpdateFunctionCode failed: AccessDeniedException");
+        var outcome = run.AssertFailed("puc_fn", "UpdateFunctionCode failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "configuration" }, outcome.Done.ToArray());
         CollectionAssert.AreEqual(new[] { "code" }, outcome.NotDone.ToArray());
         var moto = Aws.Read("puc_fn")["puc_fn"]!.Value;
@@ -43,13 +43,13 @@ public sealed class PartialUpdateFaultTests
     [TestMethod]
     public async Task Code_updated_but_tags_refused_reports_configuration_and_code_done_and_the_tags_not_done()
     {
-        await Aws.DeployCleanAsync(Aws.Package("put-v1"), Function("put_fn"));
+        await Aws.DeployCleanAsync(Aws.Package("put-v1"), FaultFixture.Function("put_fn"));
         var v2 = Aws.Package("put-v2");
         using var proxy = Aws.Proxy().On(LambdaStepFaults.TagResource("put_fn"), LambdaStepFaults.AccessDenied("lambda:TagResource"), 1);
 
-        var run = await Aws.DeployAsync(proxy, v2, FaultFixture.FastRetries, Function("put_fn", tags: new() { ["team"] = "blue" }));
+        var run = await Aws.DeployAsync(proxy, v2, FaultFixture.FastRetries, FaultFixture.Function("put_fn", tags: new() { ["team"] = "blue" }));
 
-        var outcome = AssertFailed(run, "put_fn", "TagResource failed: AccessDeniedException");
+        var outcome = run.AssertFailed("put_fn", "TagResource failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "configuration", "code" }, outcome.Done.ToArray(), "the settings digest lives in the environment: a configuration update");
         CollectionAssert.AreEqual(new[] { "tags" }, outcome.NotDone.ToArray());
         Assert.AreEqual(v2.CodeSha256, Aws.Read("put_fn")["put_fn"]!.Value.GetProperty("CodeSha256").GetString(), "code: done");
@@ -59,13 +59,13 @@ public sealed class PartialUpdateFaultTests
     [TestMethod]
     public async Task Code_updated_but_PublishVersion_refused_reports_the_version_and_the_alias_not_done_and_the_alias_stays()
     {
-        await Aws.DeployCleanAsync(Aws.Package("pup-v1"), Function("pup_fn", alias: "live"));
+        await Aws.DeployCleanAsync(Aws.Package("pup-v1"), FaultFixture.Function("pup_fn", alias: "live"));
         var v2 = Aws.Package("pup-v2");
         using var proxy = Aws.Proxy().On(LambdaStepFaults.PublishVersion("pup_fn"), LambdaStepFaults.AccessDenied("lambda:PublishVersion"), 1);
 
-        var run = await Aws.DeployAsync(proxy, v2, FaultFixture.FastRetries, Function("pup_fn", alias: "live"));
+        var run = await Aws.DeployAsync(proxy, v2, FaultFixture.FastRetries, FaultFixture.Function("pup_fn", alias: "live"));
 
-        var outcome = AssertFailed(run, "pup_fn", "PublishVersion failed: AccessDeniedException");
+        var outcome = run.AssertFailed("pup_fn", "PublishVersion failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "code" }, outcome.Done.ToArray());
         CollectionAssert.AreEqual(new[] { "publish version", "alias live" }, outcome.NotDone.ToArray());
         Assert.AreEqual(v2.CodeSha256, Aws.Read("pup_fn")["pup_fn"]!.Value.GetProperty("CodeSha256").GetString(), "code: done");
@@ -76,13 +76,13 @@ public sealed class PartialUpdateFaultTests
     [TestMethod]
     public async Task Code_updated_and_published_but_UpdateAlias_refused_reports_only_the_alias_not_done()
     {
-        await Aws.DeployCleanAsync(Aws.Package("pua-v1"), Function("pua_fn", alias: "live"));
+        await Aws.DeployCleanAsync(Aws.Package("pua-v1"), FaultFixture.Function("pua_fn", alias: "live"));
         var v2 = Aws.Package("pua-v2");
         using var proxy = Aws.Proxy().On(LambdaStepFaults.UpdateAlias("pua_fn", "live"), LambdaStepFaults.AccessDenied("lambda:UpdateAlias"), 1);
 
-        var run = await Aws.DeployAsync(proxy, v2, FaultFixture.FastRetries, Function("pua_fn", alias: "live"));
+        var run = await Aws.DeployAsync(proxy, v2, FaultFixture.FastRetries, FaultFixture.Function("pua_fn", alias: "live"));
 
-        var outcome = AssertFailed(run, "pua_fn", "UpdateAlias failed: AccessDeniedException");
+        var outcome = run.AssertFailed("pua_fn", "UpdateAlias failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "code", "publish version" }, outcome.Done.ToArray());
         CollectionAssert.AreEqual(new[] { "alias live" }, outcome.NotDone.ToArray());
         CollectionAssert.AreEqual(new[] { "$LATEST", "1", "2" }, StepReads.Versions(Aws, "pua_fn").ToArray(), "publish version: done");
@@ -92,28 +92,17 @@ public sealed class PartialUpdateFaultTests
     [TestMethod]
     public async Task Reserved_concurrency_already_right_is_never_reported_not_done()
     {
-        await Aws.DeployCleanAsync(Aws.Package("prc-v1"), Function("prc_fn", alias: "live") with { ReservedConcurrency = 3 });
+        await Aws.DeployCleanAsync(Aws.Package("prc-v1"), FaultFixture.Function("prc_fn", alias: "live") with { ReservedConcurrency = 3 });
         using var proxy = Aws.Proxy().On(LambdaStepFaults.PublishVersion("prc_fn"), LambdaStepFaults.AccessDenied("lambda:PublishVersion"), 1);
 
         var run = await Aws.DeployAsync(proxy, Aws.Package("prc-v1"), FaultFixture.FastRetries,
-            Function("prc_fn", alias: "live", tags: new() { ["team"] = "red" }) with { ReservedConcurrency = 3 });
+            FaultFixture.Function("prc_fn", alias: "live", tags: new() { ["team"] = "red" }) with { ReservedConcurrency = 3 });
 
-        var outcome = AssertFailed(run, "prc_fn", "PublishVersion failed: AccessDeniedException");
+        var outcome = run.AssertFailed("prc_fn", "PublishVersion failed: AccessDeniedException");
         CollectionAssert.AreEqual(new[] { "configuration", "tags", "reserved concurrency" }, outcome.Done.ToArray());
         CollectionAssert.AreEqual(new[] { "publish version", "alias live" }, outcome.NotDone.ToArray());
         Assert.IsEmpty(proxy.Of(LambdaStepFaults.PutFunctionConcurrency("prc_fn")), "already 3: no call");
         Assert.AreEqual(3, StepReads.Concurrency(Aws, "prc_fn"), "reserved concurrency is as declared");
         Assert.AreEqual("red", StepReads.Tags(Aws, "prc_fn")["team"], "tags: done");
-    }
-
-    private static FunctionDefinition Function(string name, int memory = 256, string? alias = null, Dictionary<string, string>? tags = null) =>
-        FaultFixture.Function(name, memory) with { Alias = alias, Tags = tags ?? [] };
-
-    private static FunctionOutcome AssertFailed(FaultRun run, string name, string message)
-    {
-        var outcome = run.Outcome(name);
-        Assert.AreEqual((OutcomeKind.Failed, FunctionApplier.AwsErrorCode), (outcome.Kind, outcome.ErrorCode), run.ToString());
-        StringAssert.Contains(outcome.ErrorMessage, message);
-        return outcome;
     }
 }

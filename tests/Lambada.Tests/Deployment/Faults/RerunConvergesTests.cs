@@ -27,7 +27,7 @@ public sealed class RerunConvergesTests
     public async Task Create_with_reserved_concurrency_refused_is_finished_by_the_next_deploy()
     {
         var package = Aws.Package("rcc");
-        var function = Function("rcc_fn", alias: "live") with { ReservedConcurrency = 3 };
+        var function = FaultFixture.Function("rcc_fn", alias: "live") with { ReservedConcurrency = 3 };
         await FailOnceAsync(package, LambdaStepFaults.PutFunctionConcurrency("rcc_fn"), "lambda:PutFunctionConcurrency", function);
 
         await ConvergeAsync(package, function);
@@ -40,7 +40,7 @@ public sealed class RerunConvergesTests
     public async Task Create_with_CreateAlias_refused_is_finished_by_the_next_deploy()
     {
         var package = Aws.Package("rca");
-        var function = Function("rca_fn", alias: "live");
+        var function = FaultFixture.Function("rca_fn", alias: "live");
         await FailOnceAsync(package, LambdaStepFaults.CreateAlias("rca_fn"), "lambda:CreateAlias", function);
         Assert.IsNull(StepReads.AliasVersion(Aws, "rca_fn", "live"), "alias: not done by the failed deploy");
 
@@ -52,9 +52,9 @@ public sealed class RerunConvergesTests
     [TestMethod]
     public async Task Update_with_tags_refused_is_finished_by_the_next_deploy()
     {
-        await Aws.DeployCleanAsync(Aws.Package("rut-v1"), Function("rut_fn"));
+        await Aws.DeployCleanAsync(Aws.Package("rut-v1"), FaultFixture.Function("rut_fn"));
         var v2 = Aws.Package("rut-v2");
-        var function = Function("rut_fn", tags: new() { ["team"] = "blue" });
+        var function = FaultFixture.Function("rut_fn", tags: new() { ["team"] = "blue" });
         await FailOnceAsync(v2, LambdaStepFaults.TagResource("rut_fn"), "lambda:TagResource", function);
 
         await ConvergeAsync(v2, function);
@@ -66,9 +66,9 @@ public sealed class RerunConvergesTests
     [TestMethod]
     public async Task Update_with_PublishVersion_refused_is_finished_by_the_next_deploy()
     {
-        await Aws.DeployCleanAsync(Aws.Package("rup-v1"), Function("rup_fn", alias: "live"));
+        await Aws.DeployCleanAsync(Aws.Package("rup-v1"), FaultFixture.Function("rup_fn", alias: "live"));
         var v2 = Aws.Package("rup-v2");
-        var function = Function("rup_fn", alias: "live");
+        var function = FaultFixture.Function("rup_fn", alias: "live");
         await FailOnceAsync(v2, LambdaStepFaults.PublishVersion("rup_fn"), "lambda:PublishVersion", function);
         Assert.AreEqual("1", StepReads.AliasVersion(Aws, "rup_fn", "live"), "alias: left on version 1 by the failed deploy");
 
@@ -80,9 +80,9 @@ public sealed class RerunConvergesTests
     [TestMethod]
     public async Task Update_with_UpdateAlias_refused_is_finished_by_the_next_deploy()
     {
-        await Aws.DeployCleanAsync(Aws.Package("rua-v1"), Function("rua_fn", alias: "live"));
+        await Aws.DeployCleanAsync(Aws.Package("rua-v1"), FaultFixture.Function("rua_fn", alias: "live"));
         var v2 = Aws.Package("rua-v2");
-        var function = Function("rua_fn", alias: "live");
+        var function = FaultFixture.Function("rua_fn", alias: "live");
         await FailOnceAsync(v2, LambdaStepFaults.UpdateAlias("rua_fn", "live"), "lambda:UpdateAlias", function);
         Assert.AreEqual("1", StepReads.AliasVersion(Aws, "rua_fn", "live"), "alias: left on version 1 by the failed deploy");
 
@@ -95,7 +95,7 @@ public sealed class RerunConvergesTests
     public async Task Reserved_concurrency_sent_but_never_answered_says_the_mark_was_not_written_and_the_forced_rerun_finishes()
     {
         var package = Aws.Package("rcu");
-        var function = Function("rcu_fn", alias: "live") with { ReservedConcurrency = 2 };
+        var function = FaultFixture.Function("rcu_fn", alias: "live") with { ReservedConcurrency = 2 };
         using (var proxy = Aws.Proxy().On(LambdaStepFaults.PutFunctionConcurrency("rcu_fn"), Fault.ResetAfterForwarding, Enumerable.Range(1, 20).ToArray()))
         {
             var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, function);
@@ -118,7 +118,7 @@ public sealed class RerunConvergesTests
     public async Task A_refused_unfinished_mark_is_reported_with_how_to_force_the_rerun()
     {
         var package = Aws.Package("rcm");
-        var function = Function("rcm_fn", alias: "live") with { ReservedConcurrency = 3 };
+        var function = FaultFixture.Function("rcm_fn", alias: "live") with { ReservedConcurrency = 3 };
         using var proxy = Aws.Proxy()
             .On(LambdaStepFaults.PutFunctionConcurrency("rcm_fn"), LambdaStepFaults.AccessDenied("lambda:PutFunctionConcurrency"), 1)
             .On(ProxyOperation.UpdateFunctionConfiguration("rcm_fn"), LambdaStepFaults.AccessDenied("lambda:UpdateFunctionConfiguration"), 1);
@@ -138,10 +138,10 @@ public sealed class RerunConvergesTests
     [TestMethod]
     public async Task A_failure_before_anything_changed_writes_no_mark()
     {
-        await Aws.DeployCleanAsync(Aws.Package("rnm-v1"), Function("rnm_fn", memory: 256));
+        await Aws.DeployCleanAsync(Aws.Package("rnm-v1"), FaultFixture.Function("rnm_fn", memory: 256));
         using var proxy = Aws.Proxy().On(ProxyOperation.UpdateFunctionConfiguration("rnm_fn"), LambdaStepFaults.AccessDenied("lambda:UpdateFunctionConfiguration"), 1);
 
-        var run = await Aws.DeployAsync(proxy, Aws.Package("rnm-v1"), FaultFixture.FastRetries, Function("rnm_fn", memory: 1024));
+        var run = await Aws.DeployAsync(proxy, Aws.Package("rnm-v1"), FaultFixture.FastRetries, FaultFixture.Function("rnm_fn", memory: 1024));
 
         Assert.AreEqual(OutcomeKind.Failed, run.Outcome("rnm_fn").Kind, run.ToString());
         Assert.AreEqual(1, proxy.Of(ProxyOperation.UpdateFunctionConfiguration("rnm_fn")).Count, "the refused update only: nothing was changed, so nothing to mark");
@@ -196,7 +196,4 @@ public sealed class RerunConvergesTests
     }
 
     private static string LatestVersion(string name) => StepReads.Versions(Aws, name).Where(v => v != "$LATEST").Max(int.Parse).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static FunctionDefinition Function(string name, int memory = 256, string? alias = null, Dictionary<string, string>? tags = null) =>
-        FaultFixture.Function(name, memory) with { Alias = alias, Tags = tags ?? [] };
 }
