@@ -20,13 +20,14 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         var steps = new Steps();
         try
         {
-            return plan.Action switch
+            var outcome = plan.Action switch
             {
                 PlannedAction.Create => await CreateAsync(plan.Desired!, roleArn, steps, cancellation).ConfigureAwait(false),
                 PlannedAction.Update => await UpdateAsync(plan, roleArn, steps, cancellation).ConfigureAwait(false),
                 PlannedAction.Delete => await DeleteAsync(plan, steps, cancellation).ConfigureAwait(false),
                 _ => Row(plan.Name, OutcomeKind.Unchanged, plan.Remote!),
             };
+            return outcome with { Detail = plan.Summary }; // the report names what changed in the plan's words
         }
         catch (AwsServiceException e)
         {
@@ -140,16 +141,26 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
             plan.SettingsChanged && d.ReservedConcurrency is not null ? "reserved concurrency" : null,
             NeedsVersion(d, true) ? "publish version" : null, d.Alias is null ? null : $"alias {d.Alias}");
 
-        var remote = await lambda.GetFunctionAsync(d.Name, cancellation).ConfigureAwait(false)
+        // The plan's configuration (ListFunctions) already holds the CodeSha256 and every owned field. GetFunction is read
+        // only when the settings digest differs: then tags and reserved concurrency must be compared, and ownership is
+        // not vouched for (the digest covers the lambada:project tag, so a matching digest means this project wrote it
+        // last; a function of another project, one without Lambada's variables, or one marked unfinished all differ).
+        GetFunctionResult? remote = null;
+        var current = plan.Remote!;
+        if (plan.SettingsChanged)
+        {
+            remote = await lambda.GetFunctionAsync(d.Name, cancellation).ConfigureAwait(false)
                      ?? throw new DeploymentException(AwsErrorCode, $"{d.Name} disappeared while deploying; run the build again to create it.");
-        var tags = remote.Tags ?? new Dictionary<string, string>();
-        CheckOwnership(d.Name, tags);
-        var current = await waiter.WaitAsync(d.Name, remote.Configuration, cancellation).ConfigureAwait(false);
+            CheckOwnership(d.Name, remote.Tags ?? new Dictionary<string, string>());
+            current = remote.Configuration;
+        }
+        // ListFunctions on AWS carries no State / LastUpdateStatus: then this returns at once and SendWhenReadyAsync waits if Lambda says so.
+        current = await waiter.WaitAsync(d.Name, current, cancellation).ConfigureAwait(false);
 
         if (plan.ConfigChanges.Count > 0)
         {
             steps.Begin("configuration");
-            var updated = await lambda.UpdateFunctionConfigurationAsync(d.Name, new UpdateFunctionConfigurationRequest
+            var updated = await SendWhenReadyAsync(d.Name, () => lambda.UpdateFunctionConfigurationAsync(d.Name, new UpdateFunctionConfigurationRequest
             {
                 Role = roleArn,
                 Handler = d.Handler,
@@ -159,7 +170,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
                 Runtime = d.Runtime,
                 Environment = new EnvironmentSettings(desired.Environment),
                 EphemeralStorage = new EphemeralStorageSettings(d.EphemeralStorage),
-            }, cancellation).ConfigureAwait(false);
+            }, cancellation), cancellation).ConfigureAwait(false);
             steps.Done("configuration");
             current = await waiter.WaitAsync(d.Name, updated, cancellation).ConfigureAwait(false);
         }
@@ -167,18 +178,19 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         {
             var code = await package.CodeAsync().ConfigureAwait(false);
             steps.Begin("code");
-            var updated = await lambda.UpdateFunctionCodeAsync(d.Name, new UpdateFunctionCodeRequest
+            var updated = await SendWhenReadyAsync(d.Name, () => lambda.UpdateFunctionCodeAsync(d.Name, new UpdateFunctionCodeRequest
             {
                 ZipFile = code.ZipFile,
                 S3Bucket = code.S3Bucket,
                 S3Key = code.S3Key,
                 Architectures = [d.Architecture],
-            }, cancellation).ConfigureAwait(false);
+            }, cancellation), cancellation).ConfigureAwait(false);
             steps.Done("code");
             current = await waiter.WaitAsync(d.Name, updated, cancellation).ConfigureAwait(false);
         }
         if (plan.SettingsChanged)
         {
+            var tags = remote!.Tags ?? new Dictionary<string, string>();
             var missing = desired.Tags.Where(t => !tags.TryGetValue(t.Key, out var value) || value != t.Value).ToDictionary(t => t.Key, t => t.Value);
             steps.Begin("tags");
             if (missing.Count > 0)
@@ -196,7 +208,27 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         }
         var changed = plan.ConfigChanges.Count > 0 || codeChanged;
         var version = await PublishAsync(d, current, changed, steps, cancellation).ConfigureAwait(false);
-        return Row(d.Name, OutcomeKind.Updated, current, version) with { Done = steps.DoneList, Detail = plan.Summary };
+        return Row(d.Name, OutcomeKind.Updated, current, version) with { Done = steps.DoneList };
+    }
+
+    /// <summary>
+    /// Sends a change without a read before it. The retry policy already waits out "an update is in progress"; any other
+    /// conflict (on AWS: "the function is currently in the following state: Pending") means the state ListFunctions did
+    /// not show was not ready: wait for it with GetFunctionConfiguration, then send once more.
+    /// </summary>
+    private async Task<FunctionConfiguration> SendWhenReadyAsync(string name, Func<Task<FunctionConfiguration>> send, CancellationToken cancellation)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceConflictException" && !e.OutcomeUnknown
+                                            && RetryPolicy.Classify(e) == FailureKind.Permanent)
+        {
+            var state = await lambda.GetFunctionConfigurationAsync(name, cancellation).ConfigureAwait(false);
+            await waiter.WaitAsync(name, state, cancellation).ConfigureAwait(false);
+            return await send().ConfigureAwait(false);
+        }
     }
 
     private async Task<FunctionOutcome> DeleteAsync(FunctionPlan plan, Steps steps, CancellationToken cancellation)

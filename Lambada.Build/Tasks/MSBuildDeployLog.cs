@@ -27,11 +27,10 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log, FunctionsManifest 
 
     public void Report(DeployResult result, bool planOnly)
     {
+        // The table's last column says what changed (or will), so a plan needs no lines of its own after it.
         foreach (var line in DeployReport.Format(result.Outcomes))
-            log.LogMessage(MessageImportance.High, "  " + line);
-        foreach (var outcome in result.Outcomes.Where(o => o.Kind == OutcomeKind.Planned && !o.Detail.StartsWith("unchanged", StringComparison.Ordinal)))
-            log.LogMessage(MessageImportance.High, $"  {outcome.Name}: {redactor.Apply(outcome.Detail)}");
-        foreach (var failed in result.Outcomes.Where(o => o.Kind == OutcomeKind.Failed))
+            log.LogMessage(MessageImportance.High, "  " + redactor.Apply(line));
+        foreach (var failed in DeployReport.Ordered(result.Outcomes).Where(o => o.Kind == OutcomeKind.Failed))
         {
             Log(DiagnosticCatalogue.ByCode(failed.ErrorCode!), failed.Name, $"{failed.ErrorMessage?.TrimEnd('.')}. {Steps(failed)}");
         }

@@ -80,7 +80,7 @@ public sealed class DeployLifecycleTests
 
         DeployFixture.Check(plan);
         Assert.AreEqual(0, planRequests.Count(r => r.Mutates), string.Join("\n", planRequests));
-        StringAssert.Contains(plan.Output, "ch_upper: update: MemorySize: 512 -> 1024");
+        StringAssert.Matches(plan.Output, new System.Text.RegularExpressions.Regex(@"ch_upper +update +.*  MemorySize: 512 -> 1024"), "the plan's row names the change");
         Assert.IsFalse(plan.Output.Contains(Secret, StringComparison.Ordinal));
         Assert.AreEqual(512, afterPlan, "a plan changes nothing");
 

@@ -37,12 +37,14 @@ public sealed class InProcessDeploy : IDisposable
 
     /// <summary>One deploy in the test process: clients from the given environment, waits polled every few milliseconds.</summary>
     public static async Task<DeployResult> RunAsync(Func<string, string?> environment, RetryPolicy policy, Action<AwsAttempt>? observer, IDeployLog log,
-        string project, IReadOnlyList<FunctionDefinition> functions, string packagePath, string codeSha256, bool createRoles = false)
+        string project, IReadOnlyList<FunctionDefinition> functions, string packagePath, string codeSha256, bool createRoles = false,
+        Func<DeployOptions, DeployOptions>? configure = null)
     {
         using var aws = AwsClients.Create(null, null, environment, policy, observer);
         var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
         var manifest = new FunctionsManifest { Assembly = project, TargetFramework = "net10.0", Functions = functions };
         var options = new DeployOptions { Project = project, CreateRoles = createRoles };
+        options = configure?.Invoke(options) ?? options;
         return await new Deployer(aws, options, waiter, log).RunAsync(manifest, packagePath, codeSha256, CancellationToken.None);
     }
 
