@@ -19,7 +19,7 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
         var state = await new RemoteReader(aws.Lambda, options.Parallelism, log).ReadAsync(declared, wholeRegion: options.Prune, cancellation).ConfigureAwait(false);
         var remote = state.Functions;
         var record = DeployRecord.PathFor(packagePath, aws.Region);
-        var leftInPlace = options.Prune ? [] : await LeftInPlaceAsync(record, declared, cancellation).ConfigureAwait(false);
+        var leftInPlace = options.Prune ? [] : await LeftInPlaceAsync(record, declared, state.Region, cancellation).ConfigureAwait(false);
         var package = new PackageSource(packagePath, codeSha256, manifest.Assembly, options.S3Bucket, options.S3Prefix, aws.Uploader);
         var roles = new RoleResolver(aws.Iam, aws.Identity, options.Project, options.CreateRoles, options.PlanOnly, log);
 
@@ -37,9 +37,13 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
     }
 
     /// <summary>Names (in one line) the owned functions that lost their attribute; returns them and any it could not check, to keep recording.</summary>
-    private async Task<IReadOnlyList<string>> LeftInPlaceAsync(string record, IReadOnlySet<string> declared, CancellationToken cancellation)
+    /// <param name="region">The region's list when it was read: a recorded name it does not hold (or without LAMBADA_HANDLER) needs no request.</param>
+    private async Task<IReadOnlyList<string>> LeftInPlaceAsync(string record, IReadOnlySet<string> declared, IReadOnlyList<FunctionConfiguration>? region,
+        CancellationToken cancellation)
     {
-        var candidates = DeployRecord.Read(record).Where(n => !declared.Contains(n)).ToList();
+        var deployedByLambada = region?.Where(f => f.Environment?.Variables?.ContainsKey(EnvironmentRules.HandlerVariable) == true)
+            .Select(f => f.FunctionName).ToHashSet(StringComparer.Ordinal);
+        var candidates = DeployRecord.Read(record).Where(n => !declared.Contains(n) && deployedByLambada?.Contains(n) != false).ToList();
         if (candidates.Count == 0)
             return [];
         var (owned, notChecked) = await new DroppedFunctions(aws.Lambda, options.Project, options.Parallelism).FindAsync(candidates, cancellation).ConfigureAwait(false);
