@@ -37,13 +37,10 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
     }
 
     /// <summary>Names (in one line) the owned functions that lost their attribute; returns them and any it could not check, to keep recording.</summary>
-    /// <param name="region">The region's list when it was read: a recorded name it does not hold (or without LAMBADA_HANDLER) needs no request.</param>
     private async Task<IReadOnlyList<string>> LeftInPlaceAsync(string record, IReadOnlySet<string> declared, IReadOnlyList<FunctionConfiguration>? region,
         CancellationToken cancellation)
     {
-        var deployedByLambada = region?.Where(f => f.Environment?.Variables?.ContainsKey(EnvironmentRules.HandlerVariable) == true)
-            .Select(f => f.FunctionName).ToHashSet(StringComparer.Ordinal);
-        var candidates = DeployRecord.Read(record).Where(n => !declared.Contains(n) && deployedByLambada?.Contains(n) != false).ToList();
+        var candidates = DroppedFunctions.Candidates(DeployRecord.Read(record), declared, region);
         if (candidates.Count == 0)
             return [];
         var (owned, notChecked) = await new DroppedFunctions(aws.Lambda, options.Project, options.Parallelism).FindAsync(candidates, cancellation).ConfigureAwait(false);

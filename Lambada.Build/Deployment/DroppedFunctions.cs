@@ -12,12 +12,22 @@ namespace Lambada.Build.Deployment;
 /// </summary>
 public sealed class DroppedFunctions(LambdaClient lambda, string project, int parallelism)
 {
+    /// <summary>
+    /// Recorded names no attribute declares. When the region's list was read, a name it does not hold, or holds without
+    /// <c>LAMBADA_HANDLER</c>, is left out without a request.
+    /// </summary>
+    public static IReadOnlyList<string> Candidates(IEnumerable<string> recorded, IReadOnlySet<string> declared, IReadOnlyList<FunctionConfiguration>? region)
+    {
+        var deployedByLambada = region?.Where(DeployedByLambada).Select(f => f.FunctionName).ToHashSet(StringComparer.Ordinal);
+        return recorded.Where(n => !declared.Contains(n) && deployedByLambada?.Contains(n) != false).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <returns>The confirmed names (sorted) and those that could not be checked (kept in the record for next time).</returns>
     public async Task<(IReadOnlyList<string> Owned, IReadOnlyList<string> Unchecked)> FindAsync(IEnumerable<string> candidates, CancellationToken cancellation)
     {
         var owned = new System.Collections.Concurrent.ConcurrentBag<string>();
         var failed = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(candidates.Distinct(StringComparer.Ordinal),
+        await Parallel.ForEachAsync(candidates,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation },
             async (name, token) =>
             {
@@ -39,6 +49,8 @@ public sealed class DroppedFunctions(LambdaClient lambda, string project, int pa
         + $"{string.Join(", ", names)}; build with -p:LambadaPrune=true to delete them";
 
     private bool IsOwned(GetFunctionResult function) =>
-        function.Configuration.Environment?.Variables?.ContainsKey(EnvironmentRules.HandlerVariable) == true
-        && function.Tags?.GetValueOrDefault(OwnershipTags.ProjectTag) == project;
+        DeployedByLambada(function.Configuration) && function.Tags?.GetValueOrDefault(OwnershipTags.ProjectTag) == project;
+
+    private static bool DeployedByLambada(FunctionConfiguration function) =>
+        function.Environment?.Variables?.ContainsKey(EnvironmentRules.HandlerVariable) == true;
 }
