@@ -13,6 +13,7 @@ public sealed record DeployOptions
     public bool Prune { get; init; }
     public bool CreateRoles { get; init; }
     public bool Publish { get; init; }
+    /// <summary>Functions deployed at once; also the functions read at once when the deploy reads them one by one (<see cref="RemoteReader"/>).</summary>
     public int Parallelism { get; init; } = 4;
 
     /// <summary>The clock AWS's runtime blocks (LMB0164/0165) are judged by; tests pin it.</summary>

@@ -6,26 +6,47 @@ using Lambada.Build.Validation;
 namespace Lambada.Build.Deployment;
 
 /// <summary>
-/// The Apply stage (DESIGN §6): read remote state with one ListFunctions, resolve roles, plan every function, then
-/// (unless only planning) apply the plans in parallel. One function's failure never stops the others.
+/// The Apply stage (DESIGN §6): read remote state (<see cref="RemoteReader"/>: the region's list or each function on its
+/// own, whichever takes fewer requests), resolve roles, plan every function, then (unless only planning) apply the plans
+/// in parallel. One function's failure never stops the others.
 /// </summary>
 public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWaiter waiter, IDeployLog log)
 {
     public async Task<DeployResult> RunAsync(FunctionsManifest manifest, string packagePath, string codeSha256, CancellationToken cancellation)
     {
-        var remote = (await aws.Lambda.ListFunctionsAsync(cancellation).ConfigureAwait(false)).ToDictionary(f => f.FunctionName, StringComparer.Ordinal);
+        var declared = manifest.Functions.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        // Prune must find owned functions no attribute names any more, so it always reads the whole region.
+        var state = await new RemoteReader(aws.Lambda, options.Parallelism, log).ReadAsync(declared, wholeRegion: options.Prune, cancellation).ConfigureAwait(false);
+        var remote = state.Functions;
+        var record = DeployRecord.PathFor(packagePath, aws.Region);
+        var leftInPlace = options.Prune ? [] : await LeftInPlaceAsync(record, declared, state.Region, cancellation).ConfigureAwait(false);
         var package = new PackageSource(packagePath, codeSha256, manifest.Assembly, options.S3Bucket, options.S3Prefix, aws.Uploader);
         var roles = new RoleResolver(aws.Iam, aws.Identity, options.Project, options.CreateRoles, options.PlanOnly, log);
 
         var planned = await Task.WhenAll(manifest.Functions.Select(f => PlanAsync(f, remote.GetValueOrDefault(f.Name), roles, codeSha256, cancellation))).ConfigureAwait(false);
         var plans = planned.ToList();
         if (options.Prune)
-            plans.AddRange(await PrunePlansAsync(manifest, remote.Values, cancellation).ConfigureAwait(false));
+            plans.AddRange(await PrunePlansAsync(manifest, state.Region!, cancellation).ConfigureAwait(false));
 
         var outcomes = options.PlanOnly
             ? plans.Select(p => p.Outcome ?? Planned(p.Plan!)).ToList()
             : await ApplyAsync(plans, package, cancellation).ConfigureAwait(false);
+        if (!options.PlanOnly)
+            DeployRecord.Write(record, declared.Concat(leftInPlace));
         return new DeployResult(outcomes, aws.Http.Requests, aws.Http.MutatingRequests);
+    }
+
+    /// <summary>Names (in one line) the owned functions that lost their attribute; returns them and any it could not check, to keep recording.</summary>
+    private async Task<IReadOnlyList<string>> LeftInPlaceAsync(string record, IReadOnlySet<string> declared, IReadOnlyList<FunctionConfiguration>? region,
+        CancellationToken cancellation)
+    {
+        var candidates = DroppedFunctions.Candidates(DeployRecord.Read(record), declared, region);
+        if (candidates.Count == 0)
+            return [];
+        var (owned, notChecked) = await new DroppedFunctions(aws.Lambda, options.Project, options.Parallelism).FindAsync(candidates, cancellation).ConfigureAwait(false);
+        if (owned.Count > 0)
+            log.Info(DroppedFunctions.Line(options.Project, owned));
+        return [.. owned, .. notChecked];
     }
 
     private async Task<PlanOrFailure> PlanAsync(FunctionDefinition definition, FunctionConfiguration? remote, RoleResolver roles, string codeSha256, CancellationToken cancellation)
@@ -33,7 +54,7 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
         var spec = new RoleSpec(definition.Role);
         try
         {
-            // The role the function already has satisfies its spec: no IAM call, so an unchanged redeploy stays at one ListFunctions.
+            // The role the function already has satisfies its spec: no IAM call, so an unchanged redeploy makes only the reads.
             var roleArn = remote?.Role is { } current && spec.Matches(current)
                 ? current
                 : (await roles.ResolveAsync(spec, cancellation).ConfigureAwait(false)).Arn;

@@ -11,6 +11,9 @@ public sealed class LambdaClient(AwsHttpClient aws)
 {
     private const string Functions = "/2015-03-31/functions";
 
+    /// <summary>The most functions one ListFunctions page holds on AWS (MaxItems above it is capped).</summary>
+    public const int PageSize = 50;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = null,
@@ -34,6 +37,19 @@ public sealed class LambdaClient(AwsHttpClient aws)
         CallAsync<FunctionConfiguration>("GetFunctionConfiguration", "GET", Function(name) + "/configuration", cancellation,
             query: qualifier is null ? "" : "Qualifier=" + UriEncoding.Encode(qualifier));
 
+    /// <summary>One function's configuration, or null when Lambda answers 404 ResourceNotFoundException (no such function).</summary>
+    public async Task<FunctionConfiguration?> FindFunctionConfigurationAsync(string name, CancellationToken cancellation)
+    {
+        try
+        {
+            return await GetFunctionConfigurationAsync(name, cancellation).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException")
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every function of the region, following <c>NextMarker</c> (the service returns at most 50 per page).</summary>
     public async Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(CancellationToken cancellation)
     {
@@ -41,14 +57,25 @@ public sealed class LambdaClient(AwsHttpClient aws)
         string? marker = null;
         do
         {
-            var query = "MaxItems=50" + (marker is null ? "" : "&Marker=" + UriEncoding.Encode(marker));
-            var page = await CallAsync<ListFunctionsResult>("ListFunctions", "GET", Functions, cancellation, query: query).ConfigureAwait(false);
+            var page = await ListFunctionsPageAsync(marker, cancellation).ConfigureAwait(false);
             all.AddRange(page.Functions ?? []);
-            marker = string.IsNullOrEmpty(page.NextMarker) ? null : page.NextMarker;
+            marker = page.NextMarker;
         }
         while (marker is not null);
         return all;
     }
+
+    /// <summary>One page of ListFunctions (at most <see cref="PageSize"/> functions); <c>NextMarker</c> is null on the last page.</summary>
+    public async Task<ListFunctionsResult> ListFunctionsPageAsync(string? marker, CancellationToken cancellation)
+    {
+        var query = $"MaxItems={PageSize}" + (marker is null ? "" : "&Marker=" + UriEncoding.Encode(marker));
+        var page = await CallAsync<ListFunctionsResult>("ListFunctions", "GET", Functions, cancellation, query: query).ConfigureAwait(false);
+        return string.IsNullOrEmpty(page.NextMarker) ? page with { NextMarker = null } : page;
+    }
+
+    /// <summary>The region's function count and limits (GetAccountSettings); <c>AccountUsage.FunctionCount</c> is per region.</summary>
+    public Task<AccountSettingsResult> GetAccountSettingsAsync(CancellationToken cancellation) =>
+        CallAsync<AccountSettingsResult>("GetAccountSettings", "GET", "/2016-08-19/account-settings/", cancellation);
 
     public Task<FunctionConfiguration> CreateFunctionAsync(CreateFunctionRequest request, CancellationToken cancellation) =>
         CallAsync<FunctionConfiguration>("CreateFunction", "POST", Functions, cancellation, request, mutates: true);

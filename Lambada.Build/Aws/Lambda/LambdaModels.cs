@@ -39,6 +39,10 @@ public sealed record GetFunctionResult(FunctionConfiguration Configuration, IRea
 
 public sealed record ListFunctionsResult(string? NextMarker, IReadOnlyList<FunctionConfiguration>? Functions);
 
+public sealed record AccountUsage(long TotalCodeSize, int FunctionCount);
+
+public sealed record AccountSettingsResult(AccountUsage? AccountUsage);
+
 public sealed record ListTagsResult(IReadOnlyDictionary<string, string>? Tags);
 
 /// <summary>Inline zip bytes (serialised base64 by System.Text.Json) or an S3 object.</summary>

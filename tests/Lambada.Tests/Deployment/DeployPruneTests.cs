@@ -27,6 +27,7 @@ public sealed class DeployPruneTests
 
         DeployFixture.Check(withoutPrune);
         CollectionAssert.Contains(namesWithoutPrune.ToList(), "pr_dropped", "without LambadaPrune nothing is deleted");
+        StringAssert.Contains(withoutPrune.Output, "have no [LambadaFunction] attribute any more and were left as they are: pr_dropped; build with -p:LambadaPrune=true to delete them");
         DeployFixture.Check(pruned);
         CollectionAssert.AreEquivalent(new[] { "hand_made", "other_project", "pr_kept" }, aws.FunctionNames().ToArray());
         StringAssert.Contains(pruned.Output, "1 deleted");
