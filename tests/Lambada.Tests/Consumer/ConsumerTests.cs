@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
 using Lambada.Testing;
 using Lambada.Tests.Deployment;
 
@@ -61,7 +59,7 @@ public sealed class ConsumerTests
         Assert.AreEqual(File.ReadAllText(project.PackagePath("net10.0") + ".sha256").Trim(), greet.GetProperty("CodeSha256").GetString());
         Assert.IsFalse(File.ReadAllText(Path.Combine(project.Directory, "Greeter.cs")).Contains("Main", StringComparison.Ordinal));
 
-        Assert.AreEqual("\"hello lambada\"", Invoke(project.PackagePath("net10.0"), "Greeter", "Greeter.Greetings::Greet", "\"lambada\""));
+        Assert.AreEqual("\"hello lambada\"", DeployedPackage.Invoke(project.PackagePath("net10.0"), "Greeter", "Greeter.Greetings::Greet", "\"lambada\""));
     }
 
     [TestMethod]
@@ -113,16 +111,5 @@ public sealed class ConsumerTests
         Assert.AreEqual("dotnet10", Aws.Configuration("multi_fn").GetProperty("Runtime").GetString());
         StringAssert.Contains(deploy.Output, "net8.0 is not packaged or deployed; net10.0 is");
         Assert.IsFalse(File.Exists(project.PackagePath("net8.0")));
-    }
-
-    /// <summary>Runs the package as Lambda's managed runtime would (<c>dotnet Assembly.dll</c>) against the test Runtime API server.</summary>
-    private static string Invoke(string package, string assembly, string handler, string payload)
-    {
-        using var unpacked = new TempDirectory("consumer-package");
-        ZipFile.ExtractToDirectory(package, unpacked.Path);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(unpacked.Path, assembly + ".dll")]);
-        var outcome = RuntimeApiTestServer.ServeProcess(start, handler, TimeSpan.FromMinutes(1), payload).Single();
-        Assert.AreEqual(OutcomeKind.Response, outcome.Kind, outcome.Text);
-        return outcome.Text;
     }
 }

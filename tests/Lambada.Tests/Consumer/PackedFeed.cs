@@ -3,9 +3,11 @@ using Lambada.Testing;
 namespace Lambada.Tests.Consumer;
 
 /// <summary>
-/// The four Lambada packages packed from this repo into a folder feed, under a version no other run uses, so a package
-/// cached from an earlier run can never stand in for the code under test. Packages restore into a private folder;
-/// everything else comes from the machine's package cache.
+/// The four Lambada packages packed from this repo into a folder feed. Their version is the repo's own (Nerdbank's
+/// 0.1.N from git height) with a fourth part no other run uses: a working tree with uncommitted changes packs the
+/// same 0.1.N as its commit, so a package a person packed and restored by hand could otherwise stand in for the code
+/// under test. The fourth part keeps the version stable (no prerelease label), as <c>dotnet add package</c> without
+/// <c>--version</c> needs. Packages restore into a private folder; everything else comes from the machine's cache.
 /// </summary>
 public sealed class PackedFeed : IDisposable
 {
@@ -24,19 +26,35 @@ public sealed class PackedFeed : IDisposable
 
     private PackedFeed()
     {
-        Version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        RepoVersion = ReadRepoVersion();
+        Version = $"{RepoVersion}.{(long)(DateTime.UtcNow - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds}";
         Directory.CreateDirectory(FeedPath);
         foreach (var project in Projects)
         {
             var pack = ProcessRunner.Run("dotnet", ["pack", Path.Combine(RepoPaths.Root, project, project + ".csproj"), "-c", "Release",
-                "-o", FeedPath, $"-p:Version={Version}", "-nologo", "-nodeReuse:false", "-tl:off"], environment: Quiet);
+                "-o", FeedPath, $"-p:LambadaPackageVersion={Version}", "-nologo", "-nodeReuse:false", "-tl:off"], environment: Quiet);
             Assert.AreEqual(0, pack.ExitCode, pack.ToString());
         }
     }
 
+    /// <summary>The version a plain <c>dotnet pack</c> of this commit gives, e.g. <c>0.1.42</c>.</summary>
+    public string RepoVersion { get; }
+
+    /// <summary>The version of the packages in this feed: <see cref="RepoVersion"/> and a fourth part of this run's own.</summary>
     public string Version { get; }
     public string FeedPath => Path.Combine(_root.Path, "feed");
     public string PackagesPath => Path.Combine(_root.Path, "packages");
+
+    private static string ReadRepoVersion()
+    {
+        var project = Path.Combine(RepoPaths.Root, "Lambada", "Lambada.csproj");
+        var read = ProcessRunner.Run("dotnet", ["msbuild", project, "-restore", "-t:GetBuildVersion", "-getProperty:PackageVersion",
+            "-nologo", "-nodeReuse:false", "-tl:off"], environment: Quiet);
+        Assert.AreEqual(0, read.ExitCode, read.ToString());
+        var version = read.Output.Trim().Split('\n')[^1].Trim();
+        Assert.IsTrue(System.Text.RegularExpressions.Regex.IsMatch(version, @"^\d+\.\d+\.\d+$"), "the repo's package version is not major.minor.patch: " + read);
+        return version;
+    }
 
     public static IReadOnlyDictionary<string, string?> Quiet => new Dictionary<string, string?>
     {
