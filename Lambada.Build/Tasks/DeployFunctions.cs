@@ -19,6 +19,9 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
     [Required] public string ManifestPath { get; set; } = "";
     [Required] public string PackagePath { get; set; } = "";
     [Required] public string Project { get; set; } = "";
+
+    /// <summary>Where an error of the deploy as a whole points (no credentials, an unknown region): the project, not Lambada's targets.</summary>
+    public string? ProjectFile { get; set; }
     public string? Region { get; set; }
     public string? Profile { get; set; }
     public string? S3Bucket { get; set; }
@@ -69,16 +72,16 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
             };
             // MSBuild prints each line of a message as an error line of its own: the message stays one line whatever it holds.
             var oneLine = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            log.Error(descriptor, manifest.Assembly, oneLine.TrimEnd('.') + WhatChanged(aws));
+            DeployWideError(descriptor, manifest.Assembly, oneLine.TrimEnd('.') + WhatChanged(aws), redactor);
         }
         catch (DeploymentException e)
         {
-            log.Error(DiagnosticCatalogue.ByCode(e.Code), manifest.Assembly, e.Message.TrimEnd('.') + WhatChanged(aws));
+            DeployWideError(DiagnosticCatalogue.ByCode(e.Code), manifest.Assembly, e.Message.TrimEnd('.') + WhatChanged(aws), redactor);
         }
         catch (AwsServiceException e)
         {
-            log.Error(AwsFailures.Descriptor(e), manifest.Assembly,
-                aws?.Http.MutatingRequests > 0 ? e.Summary + WhatChanged(aws) : AwsFailures.DeployMessage(e));
+            DeployWideError(AwsFailures.Descriptor(e), manifest.Assembly,
+                aws?.Http.MutatingRequests > 0 ? e.Summary + WhatChanged(aws) : AwsFailures.DeployMessage(e), redactor);
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
@@ -89,6 +92,13 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
             Log.LogUnexpected(e);
         }
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>At the project file when there is one; without a file MSBuild would point at the line of Lambada's targets that ran the task.</summary>
+    private void DeployWideError(DiagnosticDescriptor descriptor, string assembly, string message, Redactor redactor)
+    {
+        var location = string.IsNullOrEmpty(ProjectFile) ? null : new SourceLocation(ProjectFile, 0, 0);
+        Log.LogDiagnostic(descriptor.Create(location, assembly, redactor.Apply(message)));
     }
 
     /// <summary>True whenever the deploy stops as a whole: roles may have been created, functions applied, before the error.</summary>

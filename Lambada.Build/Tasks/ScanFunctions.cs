@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lambada.Build.Packaging;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -6,7 +7,8 @@ namespace Lambada.Build.Tasks;
 
 /// <summary>
 /// MSBuild adapter of <see cref="FunctionScan"/>: maps properties in, logs LMB diagnostics with their
-/// file and line, and writes <c>functions.json</c>.
+/// file and line, and writes <c>functions.json</c>; and, for the package targets, one line saying how to publish
+/// (<see cref="PublishSettingsPath"/>), so that packaging and deploying need no task of their own to decide it.
 /// </summary>
 public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
 {
@@ -22,6 +24,17 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
 
     /// <summary>Where to write the generated binding (C#) the package build compiles in.</summary>
     public string? BindingPath { get; set; }
+
+    /// <summary>
+    /// Where to write <c>runtime identifier;self-contained;deployed framework</c> (<c>linux-x64;false;net10.0</c>), read by the
+    /// package targets; an empty file when the assembly has no function.
+    /// </summary>
+    public string? PublishSettingsPath { get; set; }
+    public string? TargetFramework { get; set; }
+    public string? TargetFrameworks { get; set; }
+
+    /// <summary><c>LambadaTargetFramework</c>: the one framework of a multi-targeting project that is packaged and deployed.</summary>
+    public string? DeployedFramework { get; set; }
 
     public override bool Execute()
     {
@@ -52,13 +65,27 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
             foreach (var diagnostic in outcome.Diagnostics)
                 Log.LogDiagnostic(diagnostic);
             if (outcome.Succeeded)
+            {
                 Log.LogMessage(MessageImportance.Normal, $"Lambada: {outcome.Manifest.Functions.Count} function(s) in {outcome.Manifest.Assembly} -> {ManifestPath}");
+                WritePublishSettings(outcome.Manifest);
+            }
         }
         catch (Exception e)
         {
             Log.LogUnexpected(e);
         }
         return !Log.HasLoggedErrors;
+    }
+
+    private void WritePublishSettings(FunctionsManifest manifest)
+    {
+        if (string.IsNullOrEmpty(PublishSettingsPath))
+            return;
+        var settings = PublishSettings.From(manifest);
+        var deployed = string.IsNullOrEmpty(TargetFramework) ? "" : Manifest.TargetFrameworks.DeployedFramework(TargetFramework, TargetFrameworks, DeployedFramework);
+        var line = settings is null ? "" : $"{settings.RuntimeIdentifier};{(settings.SelfContained ? "true" : "false")};{deployed}";
+        // Always written, even unchanged: it is an output of the incremental scan, so it must be as new as the manifest.
+        File.WriteAllText(PublishSettingsPath, line);
     }
 
     private int? ParseNumber(string property, string? value)
