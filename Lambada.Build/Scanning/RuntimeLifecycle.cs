@@ -24,7 +24,7 @@ public sealed record RuntimeRetirement(string Runtime, DateOnly? Deprecated, Dat
 /// "Supported runtimes"); the dotnet8 row is also the one the Lambda developer guide's .NET page shows
 /// (https://docs.aws.amazon.com/lambda/latest/dg/csharp-dev-env.html). cfn-lint names dotnet9 as dotnet8's successor, but Lambda offers
 /// .NET 9 only as a container image, so Lambada moves to dotnet10. cfn-lint 1.51 has no dates for dotnet10 yet.
-/// Refresh this table (and the README's "Runtimes AWS is retiring") when AWS publishes new dates.
+/// Refresh this table (and "Runtimes AWS is retiring" in docs/attributes.md) when AWS publishes new dates.
 /// </summary>
 public static class RuntimeLifecycle
 {
@@ -39,7 +39,7 @@ public static class RuntimeLifecycle
     public static RuntimeRetirement Of(string runtime) =>
         All.FirstOrDefault(r => r.Runtime == runtime) ?? new RuntimeRetirement(runtime, null, null, null, null);
 
-    /// <summary>ISO 8601 (2026-11-10), as AWS's table and the README write the dates.</summary>
+    /// <summary>ISO 8601 (2026-11-10), as AWS's table and docs/attributes.md write the dates.</summary>
     public static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "a date AWS has not set";
 
     /// <summary>AWS's dates are UTC days.</summary>

@@ -2,7 +2,7 @@ namespace Lambada.Build.Validation;
 
 /// <summary>
 /// Every LMB code Lambada reports. Each message says what is wrong, then (after " — ") how to fix it.
-/// The README's diagnostics table is this file in prose; keep them together.
+/// The diagnostics table in docs/diagnostics.md is this file in prose; keep them together.
 /// </summary>
 public static class DiagnosticCatalogue
 {
@@ -110,7 +110,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor RuntimeDeprecated = new("LMB0163", Severity.Warning, "Runtime deprecated by AWS",
         "{0} runs on {1}, which AWS deprecated on {2}; Lambda refuses to create functions on it from {3} and to update them from {4} — move to {5}");
     public static readonly DiagnosticDescriptor RuntimeCreateBlocked = new("LMB0164", Severity.Error, "Lambda no longer creates functions on this runtime",
-        "{0}: {1} — move the function to that runtime (a net10.0 project deploys to dotnet10); the README's 'Runtimes AWS is retiring' lists the dates, and a newer Lambada carries them if AWS moves them");
+        "{0}: {1} — move the function to that runtime (a net10.0 project deploys to dotnet10); docs/attributes.md, 'Runtimes AWS is retiring', lists the dates, and a newer Lambada carries them if AWS moves them");
     public static readonly DiagnosticDescriptor RuntimeUpdateBlocked = new("LMB0165", Severity.Error, "Lambda no longer updates functions on this runtime",
         "{0}: {1} — move the function to that runtime (a net10.0 project deploys to dotnet10; Lambda lets a function leave a blocked runtime); until then it keeps running the code last deployed");
 

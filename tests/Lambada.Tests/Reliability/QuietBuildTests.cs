@@ -6,13 +6,16 @@ namespace Lambada.Tests.Reliability;
 /// Issue 10, row "-v:n build": a normal-verbosity build prints Lambada's own lines and none of MSBuild's
 /// "Task assembly was loaded from …/Microsoft.Build.dll while the desired location was …". The task is referenced the
 /// way the sample references it (through a path with "../" in it) and runs through TaskHostFactory, as in the sample
-/// and the fixtures: that is where MSBuild compared the path as written with the path it loaded.
+/// and the fixtures: that is where MSBuild compared the path as written with the path it loaded. The tasks use
+/// TaskHostFactory only when node reuse is on, so the builds say so as a property (MSBuild itself still reads
+/// MSBUILDDISABLENODEREUSE=1 from the environment and reuses no node).
 /// </summary>
 [TestClass]
 [TestCategory("Reliability")]
 public sealed class QuietBuildTests
 {
     private const string Mismatch = "Task assembly was loaded from";
+    private const string TaskHostOn = "-p:MSBUILDDISABLENODEREUSE=0";
 
     private static FixtureProject? project;
     private static ProcessResult build = new(-1, "");
@@ -34,8 +37,8 @@ public sealed class QuietBuildTests
                 }
                 """,
         }, $"<LambadaTaskAssembly>{throughParent}</LambadaTaskAssembly>");
-        build = project.Build("-v:n", "-p:LambadaList=true");
-        package = project.Build("-t:LambadaPackage", "-v:n");
+        build = project.Build("-v:n", "-p:LambadaList=true", TaskHostOn);
+        package = project.Build("-t:LambadaPackage", "-v:n", TaskHostOn);
     }
 
     [ClassCleanup]
