@@ -1,5 +1,6 @@
 using Lambada.Build;
 using Lambada.Build.Manifest;
+using Lambada.Build.Scanning;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Scanning;
