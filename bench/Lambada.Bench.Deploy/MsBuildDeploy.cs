@@ -13,7 +13,7 @@ public sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoSer
     public const double Target = 1.15;
 
     /// <param name="Copies">Where the two copies came from, for the report.</param>
-    public sealed record Result(List<double> DeployMs, List<double> BuildMs, List<int> DeployRequests, int FirstDeployRequests, bool TaskHost, string Copies)
+    public sealed record Result(List<double> DeployMs, List<double> BuildMs, List<int> DeployRequests, int FirstDeployRequests, bool TaskHost, string Copies, string Subcommand)
     {
         public double Ratio => Stats.Median(DeployMs) / Stats.Median(BuildMs);
         public bool TargetMet => Ratio <= Target;
@@ -26,11 +26,11 @@ public sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoSer
         await cli.CreateRoleAsync("lambda_s3_full").ConfigureAwait(false);
         var deploying = SampleCopy.Create(repoRoot, workDirectory, "msbuild-deploy");
         var plain = SampleCopy.Create(repoRoot, workDirectory, "msbuild-plain");
-        return await RunAsync(deploying, plain, runs, "two fresh copies").ConfigureAwait(false);
+        return await RunAsync(deploying, plain, runs, "two fresh copies", "msbuild").ConfigureAwait(false);
     }
 
     /// <param name="deploying">A copy whose functions are deployed already or not (the first, untimed build creates them).</param>
-    public async Task<Result> RunAsync(SampleCopy deploying, SampleCopy plain, int runs, string copies)
+    public async Task<Result> RunAsync(SampleCopy deploying, SampleCopy plain, int runs, string copies, string subcommand)
     {
         // First builds, untimed: restore, compile, package, and (deploying) create or update the sample's functions.
         var before = moto.LoggedRequests();
@@ -41,7 +41,7 @@ public sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoSer
         Build(plain, deploy: false, restore: false);
 
         var taskHost = File.ReadAllText(deploying.Project).Contains("<LambadaTaskHost>true</LambadaTaskHost>", StringComparison.Ordinal);
-        var result = new Result([], [], [], firstDeployRequests, taskHost, copies);
+        var result = new Result([], [], [], firstDeployRequests, taskHost, copies, subcommand);
         for (var i = 0; i < runs; i++)
         {
             foreach (var deploy in i % 2 == 0 ? new[] { true, false } : [false, true])

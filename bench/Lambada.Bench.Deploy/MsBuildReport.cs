@@ -15,12 +15,12 @@ public static class MsBuildReport
         var t = new StringBuilder();
         t.AppendLine("### End to end: a no-op `dotnet build -p:LambadaDeploy=true` of the sample");
         t.AppendLine();
-        t.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {machine}. `dotnet run -c Release --project bench/Lambada.Bench.Deploy -- msbuild`.");
+        t.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {machine}. `dotnet run -c Release --project bench/Lambada.Bench.Deploy -- {r.Subcommand}`.");
         t.AppendLine();
         t.AppendLine($"""
             `samples/LambdaShell` (2 functions, roles `*/lambda_s3_full` and `lambda_basic_execution`, created with the CLI) in two
             copies of the sample and the projects it references ({r.Copies}), each restored, built, packaged and (the deploying copy)
-            deployed once untimed ({r.FirstDeployRequests} requests for that deploy). Then {r.DeployMs.Count} timed builds per variant, alternating,
+            deployed once untimed (that deploy: {r.FirstDeployRequests} AWS request(s)). Then {r.DeployMs.Count} timed builds per variant, alternating,
             `dotnet build … --no-restore -nodeReuse:false -tl:off -v:m` with and without `-p:LambadaDeploy=true`; whole
             `dotnet` processes, wall clock. {(r.TaskHost
                 ? "The sample sets `LambadaTaskHost=true`, so the deploy task runs in a fresh task-host process and pays its start-up and JIT every build."

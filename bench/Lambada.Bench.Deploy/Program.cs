@@ -100,7 +100,7 @@ async Task<bool> InnerLoopAsync()
     var noOpLoad = DeployReport.LoadAverage();
     var noOp = await new MsBuildDeploy(repoRoot, work, moto, new AwsCli(moto.Endpoint, region), region)
         .RunAsync(innerLoop.Copies!.Value.Lambada, innerLoop.Copies.Value.Hand, Option("--no-op-runs", smoke ? 1 : 5),
-            "the inner loop's two: Lambada's deploys, the hand floor's builds without deploying");
+            "the inner loop's two: Lambada's deploys, the hand floor's builds without deploying", "inner-loop");
     var noOpText = MsBuildReport.Markdown(noOp, machine, noOpLoad, DeployReport.LoadAverage());
     Console.WriteLine(noOpText);
     WriteDocs(MsBuildReport.Block, noOpText);
