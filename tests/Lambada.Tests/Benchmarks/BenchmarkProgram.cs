@@ -15,7 +15,7 @@ public sealed class BenchmarkProgram(string project)
     private static readonly object BuildLock = new();
 
     private static string Configuration =>
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Parent!.Name;
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // …/bin/<Configuration>/net10.0/
 
     private string Dll => Path.Combine(RepoPaths.Root, "bench", project, "bin", Configuration, "net10.0", project + ".dll");
 
