@@ -28,11 +28,19 @@ public static class FunctionScan
         }
         else
         {
-            File.Delete(manifestPath);
+            DeleteIfPresent(manifestPath);
             if (bindingPath is not null)
-                File.Delete(bindingPath);
+                DeleteIfPresent(bindingPath);
         }
         return outcome;
+    }
+
+    // File.Delete accepts a missing file but throws for a missing folder, which would hide the diagnostics of a
+    // first build that fails before anything was written.
+    private static void DeleteIfPresent(string path)
+    {
+        if (File.Exists(path))
+            File.Delete(path);
     }
 
     // An unchanged binding keeps its timestamp, so the package build's compile stays incremental.

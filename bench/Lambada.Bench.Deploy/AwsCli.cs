@@ -69,7 +69,8 @@ public sealed class AwsCli(string endpoint, string region)
     private static string Environment(BenchFunction f) =>
         JsonSerializer.Serialize(new { Variables = new Dictionary<string, string> { ["LAMBADA_HANDLER"] = f.Method } });
 
-    private async Task RunAsync(string[] arguments)
+    /// <summary>One <c>aws</c> call against the benchmark's moto; throws when it fails.</summary>
+    public async Task RunAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("aws")
         {

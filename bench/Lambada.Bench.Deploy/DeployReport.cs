@@ -156,7 +156,7 @@ public sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s, 
         var begin = document.IndexOf(beginMarker, StringComparison.Ordinal);
         var end = document.IndexOf(endMarker, StringComparison.Ordinal);
         document = begin >= 0 && end > begin
-            ? document[..begin] + block + document[(end + endMarker.Length)..].TrimStart('\n')
+            ? document[..begin] + block + (document[(end + endMarker.Length)..].TrimStart('\n') is { Length: > 0 } rest ? "\n" + rest : "")
             : document.TrimEnd('\n') + "\n\n" + block;
         File.WriteAllText(path, document);
     }

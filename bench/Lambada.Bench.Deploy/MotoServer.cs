@@ -83,14 +83,17 @@ public sealed class MotoServer : IDisposable
     }
 
     /// <summary>AWS API requests moto has logged so far (its own /moto-api calls excluded).</summary>
-    public int LoggedRequests()
+    public int LoggedRequests() => LoggedRequests(_ => true);
+
+    /// <summary>Logged AWS API requests whose log line matches, e.g. <c>"PUT /2015-03-31/functions/"</c> … <c>"/code "</c>.</summary>
+    public int LoggedRequests(Func<string, bool> matches)
     {
         using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         var count = 0;
         while (reader.ReadLine() is { } line)
         {
-            if (line.Contains(" HTTP/1.1\" ", StringComparison.Ordinal) && !line.Contains("/moto-api", StringComparison.Ordinal))
+            if (line.Contains(" HTTP/1.1\" ", StringComparison.Ordinal) && !line.Contains("/moto-api", StringComparison.Ordinal) && matches(line))
                 count++;
         }
         return count;

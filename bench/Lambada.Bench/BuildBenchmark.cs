@@ -12,7 +12,8 @@ namespace Lambada.Bench;
 /// so it neither races other builds of the working tree nor sees files change under it, and the variants
 /// cannot undo each other's outputs. Both are built until they are no-ops, then alternated A B, B A, …; every
 /// timed build is checked to have written no assembly, PDB or manifest, and one detailed build of each
-/// variant shows which targets ran.
+/// variant shows which targets ran. Lambada off also means no generated <c>Main</c>, so the baseline's snapshot gets
+/// the same entry point as a hand-written file (<see cref="BaselineMain"/>): both variants compile the same program.
 /// </remarks>
 public sealed partial class BuildBenchmark(BuildBenchmark.Settings settings)
 {
@@ -41,6 +42,16 @@ public sealed partial class BuildBenchmark(BuildBenchmark.Settings settings)
     private const string SampleProject = "samples/LambdaShell/LambdaShell.csproj";
     private static readonly string[] SnapshotFolders = ["Lambada.Attributes", "Lambada.Runtime", "Lambada.Build", "samples/LambdaShell"];
 
+    /// <summary>What a project without Lambada's targets writes itself: the generated Main, by hand.</summary>
+    private const string BaselineMain = """
+        // The no-op build benchmark's baseline builds with LambadaEnabled=false, which generates no Main; this is the same one, by hand.
+        internal static class BaselineMain
+        {
+            public static global::System.Threading.Tasks.Task<int> Main(string[] args) =>
+                global::Lambada.Runtime.LambadaHost.RunAsync(args, typeof(BaselineMain).Assembly);
+        }
+        """;
+
     public Result Run()
     {
         var id = Guid.NewGuid().ToString("N")[..8];
@@ -58,6 +69,8 @@ public sealed partial class BuildBenchmark(BuildBenchmark.Settings settings)
             {
                 Console.WriteLine($"Snapshot for Lambada {(on ? "on" : "off")}: {root} …");
                 Snapshot(settings.RepoRoot, root);
+                if (!on)
+                    File.WriteAllText(Path.Combine(root, "samples", "LambdaShell", "BaselineMain.cs"), BaselineMain);
                 Check(ChildProcess.Run(ChildProcess.Dotnet(root, ["restore", SampleProject, "-nodeReuse:false"])), "restore");
             }
 

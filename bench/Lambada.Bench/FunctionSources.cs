@@ -8,6 +8,8 @@ namespace Lambada.Bench;
 /// are: named and unnamed, different memory, timeout, role forms, aliases, architectures, explicit runtimes,
 /// environment and tag companions, static and instance, sync and async, the event/context/token shapes —
 /// spread over classes and files, beside ordinary methods, properties and DTOs that are not functions.
+/// All of them ship in the assembly's one package, so they agree on what the package rules (LMB0201, LMB0204)
+/// require: the assembly defaults to arm64, some functions repeat it, and explicit runtimes are all managed.
 /// </summary>
 public static class FunctionSources
 {
@@ -49,7 +51,7 @@ public static class FunctionSources
                 using Lambada.Runtime;
                 """);
             if (file == 0)
-                text.AppendLine("[assembly: LambadaDefaults(MemorySize = 256, Timeout = 20, Role = \"lambda_basic_execution\")]");
+                text.AppendLine("[assembly: LambadaDefaults(MemorySize = 256, Timeout = 20, Role = \"lambda_basic_execution\", Architecture = LambadaArchitecture.Arm64)]");
             text.AppendLine(CultureInfo.InvariantCulture, $"namespace Bench.Service{file:D2};");
             text.AppendLine();
             text.AppendLine(Dtos(file));
@@ -118,8 +120,6 @@ public static class FunctionSources
             settings.Add("Architecture = LambadaArchitecture.Arm64");
         if (i % 25 == 7)
             settings.Add("Runtime = LambadaRuntime.Dotnet10");
-        if (i % 50 == 13)
-            settings.Add("Runtime = LambadaRuntime.ProvidedAl2023");
         if (i % 9 == 4)
             settings.Add("EphemeralStorage = 2048");
         if (i % 17 == 3)

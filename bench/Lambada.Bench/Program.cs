@@ -1,14 +1,14 @@
 using System.Globalization;
 using Lambada.Bench;
 
-// dotnet run -c Release --project bench/Lambada.Bench -- [scan|build|runtime|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]
+// dotnet run -c Release --project bench/Lambada.Bench -- [scan|build|runtime|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs] [--smoke]
 if (args is ["cold-once", var variant, var dll, var manifest, var expected])
     return ScanBenchmark.ColdOnce(variant, dll, manifest, int.Parse(expected, CultureInfo.InvariantCulture));
 
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 if (mode is not ("scan" or "build" or "runtime" or "all"))
 {
-    Console.Error.WriteLine("usage: Lambada.Bench [scan|build|runtime|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs]");
+    Console.Error.WriteLine("usage: Lambada.Bench [scan|build|runtime|all] [--iterations N] [--runs N] [--node-reuse] [--no-docs] [--smoke]");
     return 2;
 }
 int Option(string name, int fallback)
@@ -17,15 +17,22 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
+// --smoke: the smallest run that still goes through every step (CI runs it so no benchmark rots); it prints its
+// rows but writes no docs, and a missed target does not fail it — its figures mean nothing.
+var smoke = args.Contains("--smoke");
 var repoRoot = RepoRoot();
 var machine = Report.Machine();
 Console.WriteLine($"Lambada benchmarks — {machine}");
 var sections = new Dictionary<string, string>();
 var met = true;
+var wrongBodies = 0; // a wrong answer is a failure in any run, a smoke run too
 
 if (mode is "scan" or "all")
 {
-    var r = new ScanBenchmark(new ScanBenchmark.Settings(Iterations: Option("--iterations", 40))).Run();
+    var scanSettings = smoke
+        ? new ScanBenchmark.Settings(Functions: 40, Classes: 4, Files: 2, WarmUp: 0, Iterations: 1, ColdRuns: 1)
+        : new ScanBenchmark.Settings(Iterations: Option("--iterations", 40));
+    var r = new ScanBenchmark(scanSettings).Run();
     Report.PrintTable($"1. Scan + validate, {r.FunctionsFound:N0} functions (ms, {r.Settings.Iterations} rounds)",
     [
         (r.Baseline.Name, r.Baseline, "1.00x"),
@@ -48,7 +55,7 @@ if (mode is "scan" or "all")
 
 if (mode is "build" or "all")
 {
-    var r = new BuildBenchmark(new BuildBenchmark.Settings(repoRoot, Runs: Option("--runs", 8), NodeReuse: args.Contains("--node-reuse"))).Run();
+    var r = new BuildBenchmark(new BuildBenchmark.Settings(repoRoot, Runs: Option("--runs", smoke ? 1 : 8), WarmUps: smoke ? 1 : 2, NodeReuse: args.Contains("--node-reuse"))).Run();
     Report.PrintTable($"2. No-op build of samples/LambdaShell (ms, {r.Enabled.Count} runs each)",
     [
         (r.Disabled.Name, r.Disabled, "1.000"),
@@ -65,7 +72,10 @@ if (mode is "build" or "all")
 
 if (mode is "runtime" or "all")
 {
-    var r = new RuntimeBenchmark(new RuntimeBenchmark.Settings(repoRoot, ColdRuns: Option("--cold-runs", 15), WarmRuns: Option("--warm-runs", 7), ReusePublished: args.Contains("--reuse-published"))).Run();
+    var runtimeSettings = smoke
+        ? new RuntimeBenchmark.Settings(repoRoot, ColdRuns: 1, WarmRuns: 1, WarmInvocations: 20, WarmUp: 5, ReusePublished: args.Contains("--reuse-published"), Builds: [RuntimeBenchmark.Jit])
+        : new RuntimeBenchmark.Settings(repoRoot, ColdRuns: Option("--cold-runs", 15), WarmRuns: Option("--warm-runs", 7), ReusePublished: args.Contains("--reuse-published"));
+    var r = new RuntimeBenchmark(runtimeSettings).Run();
     Console.WriteLine();
     Console.WriteLine($"3. Packaged host vs. raw HttpClient floor (cold: {r.Settings.ColdRuns} starts; warm: {r.Settings.WarmRuns} x {r.Settings.WarmInvocations:N0} invocations)");
     Console.WriteLine($"  {"variant",-26} {"cold ms",9} {"min",9} {"max",9} {"warm µs",9} {"min",9} {"max",9} {"CPU µs",9} {"min",9}");
@@ -81,17 +91,22 @@ if (mode is "runtime" or "all")
     Console.WriteLine($"  load average: {r.LoadBefore} at the start, {r.LoadAfter} at the end");
     if (r.WrongBodies > 0)
         Console.WriteLine($"  WRONG response bodies: {r.WrongBodies}");
-    met &= r.WrongBodies == 0;
+    wrongBodies = r.WrongBodies;
     sections[Report.RuntimeSection] = Report.Runtime(r, machine);
 }
 
+if (smoke)
+{
+    Console.WriteLine($"\nSmoke run: completed; targets {(met ? "met" : "not all met")}, not enforced; docs not written.");
+    return wrongBodies == 0 ? 0 : 1;
+}
 if (!args.Contains("--no-docs"))
 {
     var docs = Path.Combine(repoRoot, "docs", "benchmarks.md");
     Report.UpdateDocs(docs, sections);
     Console.WriteLine($"\nWrote {docs}");
 }
-return met ? 0 : 1;
+return met && wrongBodies == 0 ? 0 : 1;
 
 static string RepoRoot()
 {

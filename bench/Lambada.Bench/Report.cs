@@ -221,7 +221,7 @@ public static class Report
         text.AppendLine();
         text.AppendLine($$"""
             **Method.** Two apps, each published with `dotnet publish -c Release -r linux-x64` per build flavour:
-            {{string.Join("; ", RuntimeBenchmark.Builds.Select(b => $"{b.Name}: `{b.Properties}`"))}}
+            {{string.Join("; ", r.Settings.Measured.Select(b => $"{b.Name}: `{b.Properties}`"))}}
             (`LambadaBenchAot=true` sets `PublishAot=true` in the app project). "JIT" and "ReadyToRun" are what Lambada's
             packaging publishes for the managed `dotnet` runtimes, "Native AOT" what it publishes for a `PublishAot` project;
             the "reflection JSON" flavours measure what the generated binding gains (the floor has no JSON: its rows
@@ -305,7 +305,7 @@ public static class Report
     public static IEnumerable<(string Name, double Median, double Min, double? Target)> Ratios(RuntimeBenchmark.Result r)
     {
         static (double, double) Of(Samples a, Samples b) => (a.Median / b.Median, a.Min / b.Min);
-        foreach (var build in RuntimeBenchmark.Builds)
+        foreach (var build in r.Settings.Measured)
         {
             var lambada = r.Get(RuntimeBenchmark.Lambada, build);
             var floor = r.Get(RuntimeBenchmark.Floor, build);
@@ -317,14 +317,16 @@ public static class Report
                 yield return ($"warm per invoke (the process's CPU), Lambada / floor, {build.Name}", median, min, null);
             }
         }
-        foreach (var build in RuntimeBenchmark.Builds.Skip(1))
+        foreach (var build in r.Settings.Measured.Where(b => b != RuntimeBenchmark.Jit))
         {
             foreach (var app in new[] { RuntimeBenchmark.Lambada, RuntimeBenchmark.Floor })
             {
                 var measured = r.Get(app, build);
                 foreach (var baseline in new[] { RuntimeBenchmark.Jit.Name, build.Baseline }.OfType<string>())
                 {
-                    var jit = r.Get(app, RuntimeBenchmark.Builds.Single(b => b.Name == baseline));
+                    if (r.Settings.Measured.SingleOrDefault(b => b.Name == baseline) is not { } baselineBuild)
+                        continue;
+                    var jit = r.Get(app, baselineBuild);
                     if (!jit.Usable || !measured.Usable)
                         continue;
                     var (median, min) = Of(measured.Cold, jit.Cold);
@@ -333,7 +335,7 @@ public static class Report
                 }
             }
         }
-        foreach (var build in RuntimeBenchmark.Builds)
+        foreach (var build in r.Settings.Measured)
         {
             var lambada = r.Get(RuntimeBenchmark.Lambada, build);
             var floor = r.Get(RuntimeBenchmark.Floor, build);

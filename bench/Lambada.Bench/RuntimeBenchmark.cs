@@ -15,7 +15,12 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
     public const double ColdTarget = 0.7;
     public const string Handler = "Lambada.Bench.Function.EchoFunction::Echo";
 
-    public sealed record Settings(string RepoRoot, int ColdRuns = 15, int WarmRuns = 7, int WarmInvocations = 2000, int WarmUp = 500, bool ReusePublished = false);
+    /// <param name="Builds">The flavours to publish and measure; null: all of <see cref="RuntimeBenchmark.Builds"/>.</param>
+    public sealed record Settings(string RepoRoot, int ColdRuns = 15, int WarmRuns = 7, int WarmInvocations = 2000, int WarmUp = 500, bool ReusePublished = false,
+        IReadOnlyList<Build>? Builds = null)
+    {
+        public IReadOnlyList<Build> Measured => Builds ?? RuntimeBenchmark.Builds;
+    }
 
     /// <summary>
     /// A build flavour; <paramref name="Baseline"/> names the build its cold start is also compared with, besides the first.
@@ -69,7 +74,7 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
         var output = Path.Combine(settings.RepoRoot, "bench", "Lambada.Bench", "bin", "runtime-publish");
         var binding = ScanForBinding();
         var variants = new List<Variant>();
-        foreach (var build in Builds)
+        foreach (var build in settings.Measured)
             foreach (var app in new[] { Lambada, Floor })
                 variants.Add(Publish(app, build, Path.Combine(output, $"{app.Executable}-{build.Slug}"), app == Lambada && build.Bound ? binding : null));
 
