@@ -10,7 +10,7 @@ public sealed record FieldChange(string Field, string Before, string After)
     public override string ToString() => $"{Field}: {Before} -> {After}";
 }
 
-/// <summary>What a deploy will do to one function, decided from ListFunctions alone.</summary>
+/// <summary>What a deploy will do to one function, decided from the configuration read from AWS alone (no per-function reads beyond it).</summary>
 public sealed record FunctionPlan(string Name, PlannedAction Action, DesiredFunction? Desired, FunctionConfiguration? Remote)
 {
     public IReadOnlyList<FieldChange> ConfigChanges { get; init; } = [];

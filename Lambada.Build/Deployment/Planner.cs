@@ -4,7 +4,7 @@ using Lambada.Build.Validation;
 namespace Lambada.Build.Deployment;
 
 /// <summary>
-/// Compares each desired function with what ListFunctions returned, field by field. Pure: no AWS calls.
+/// Compares each desired function with the configuration read from AWS (a ListFunctions page or GetFunctionConfiguration), field by field. Pure: no AWS calls.
 /// Lambada owns the fields compared here; everything else on a function (VPC, layers, logging, …) it leaves alone.
 /// </summary>
 public static class Planner
