@@ -23,7 +23,7 @@ public static class MsBuildReport
             deployed once untimed (that deploy: {r.FirstDeployRequests} AWS request(s)). Then {r.DeployMs.Count} timed builds per variant, alternating,
             `dotnet build … --no-restore -nodeReuse:false -tl:off -v:m` with and without `-p:LambadaDeploy=true`; whole
             `dotnet` processes, wall clock. {(r.TaskHost
-                ? "The sample sets `LambadaTaskHost=true`, so the deploy task runs in a fresh task-host process and pays its start-up and JIT every build."
+                ? "The sample sets `LambadaTaskHost=true`, but node reuse is off (`MSBUILDDISABLENODEREUSE=1`), so Lambada's tasks run in the build's own process, as in a user's project."
                 : "The sample runs Lambada's tasks in the build's own process (no `LambadaTaskHost=true`).")}
             """);
         t.AppendLine();
