@@ -361,7 +361,7 @@ public static class Report
     public static void UpdateDocs(string path, IReadOnlyDictionary<string, string> sections)
     {
         var existing = File.Exists(path) ? File.ReadAllText(path) : "";
-        var text = new StringBuilder(Header);
+        var text = new StringBuilder(Head(existing));
         foreach (var name in new[] { ScanSection, BuildSection, RuntimeSection })
         {
             text.AppendLine();
@@ -372,6 +372,13 @@ public static class Report
         text.Append(Tail(existing));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>What precedes the first section: the document's own, as edited by hand, or the template for a new file.</summary>
+    private static string Head(string document)
+    {
+        var begin = document.IndexOf(Begin(ScanSection), StringComparison.Ordinal);
+        return begin < 0 ? Header : document[..begin].TrimEnd('\n') + "\n";
     }
 
     private static string? Existing(string document, string name)
