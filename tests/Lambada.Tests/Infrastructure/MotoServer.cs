@@ -59,7 +59,7 @@ public sealed class MotoServer : IDisposable
         // The free port is found before moto binds it, so another process may take it in between: retry then.
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(FreePort(), serverEnvironment);
+            var server = Launch(FreePort.Next(), serverEnvironment);
             try
             {
                 server.WaitUntilReady();
@@ -160,20 +160,6 @@ public sealed class MotoServer : IDisposable
         if (line is not null)
             lock (_log)
                 _log.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private sealed class MotoServerExitedException(string message) : Exception(message);

@@ -34,7 +34,7 @@ public sealed class PagingLambdaServer : IDisposable
     {
         _functions = functions.OrderBy(f => f.FunctionName, StringComparer.Ordinal).ToList();
         _tags = tags ?? new Dictionary<string, IReadOnlyDictionary<string, string>>();
-        Port = FreePort();
+        Port = FreePort.Next();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _serving = Task.Run(ServeAsync);
@@ -151,15 +151,6 @@ public sealed class PagingLambdaServer : IDisposable
     }
 
     private static string Serialize(object value) => JsonSerializer.Serialize(value, Json);
-
-    private static int FreePort()
-    {
-        var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
-    }
 
     public void Dispose()
     {

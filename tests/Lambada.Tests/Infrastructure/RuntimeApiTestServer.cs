@@ -27,7 +27,7 @@ public sealed class RuntimeApiTestServer : IDisposable
     public RuntimeApiTestServer(int maxResponseBytes = 6 * 1024 * 1024)
     {
         this.maxResponseBytes = maxResponseBytes;
-        Port = FreePort();
+        Port = FreePort.Next();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         serving = Task.Run(ServeAsync);
@@ -167,13 +167,6 @@ public sealed class RuntimeApiTestServer : IDisposable
         response.ContentLength64 = body.Length;
         await response.OutputStream.WriteAsync(body);
         response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>

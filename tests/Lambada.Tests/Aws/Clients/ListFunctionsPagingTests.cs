@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Lambada.Build.Aws;
 using Lambada.Build.Aws.Http;
+using Lambada.Testing;
 
 namespace Lambada.Tests.Aws.Clients;
 
@@ -16,7 +17,7 @@ public sealed class ListFunctionsPagingTests
     [TestMethod]
     public async Task ListFunctions_follows_NextMarker_until_the_last_page()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -52,14 +53,5 @@ public sealed class ListFunctionsPagingTests
         Assert.AreEqual(103, functions.Count);
         CollectionAssert.AreEqual(Enumerable.Range(0, 103).Select(i => $"fn_{i:000}").ToArray(), functions.Select(f => f.FunctionName).ToArray());
         CollectionAssert.AreEqual(new[] { "?MaxItems=50", "?MaxItems=50&Marker=page%201%2F%2B%3D", "?MaxItems=50&Marker=page%202%2F%2B%3D" }, queries);
-    }
-
-    private static int FreePort()
-    {
-        var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
     }
 }
