@@ -1,4 +1,9 @@
 using Lambada.Build.Binding;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Manifest;
+using Lambada.Build.Model;
+using Lambada.Build.Scanning;
+using Lambada.Build.Validation;
 
 namespace Lambada.Build;
 

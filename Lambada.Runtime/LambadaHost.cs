@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Lambada.Build.Model;
 using Lambada.Runtime.Api;
 using Lambada.Runtime.Context;
 using Lambada.Runtime.Handlers;
@@ -15,7 +16,7 @@ namespace Lambada.Runtime;
 public static class LambadaHost
 {
     /// <summary>Names the method a deployed function runs, as <c>Namespace.Type::Method</c>.</summary>
-    public const string HandlerVariable = "LAMBADA_HANDLER";
+    public const string HandlerVariable = LambadaContract.HandlerVariable;
 
     /// <summary>Set by Lambda to the Runtime API's <c>host:port</c>; its presence means "inside Lambda".</summary>
     public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";

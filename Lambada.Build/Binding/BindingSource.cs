@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Binding;
 

@@ -1,4 +1,5 @@
 using Lambada.Build.Aws.Http;
+using Lambada.Build.Diagnostics;
 
 namespace Lambada.Build.Deployment;
 

@@ -1,7 +1,6 @@
-using Lambada.Build.Aws;
 using Lambada.Build.Aws.Lambda;
-using Lambada.Build.Manifest;
-using Lambada.Build.Validation;
+using Lambada.Build.Aws;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
 
@@ -91,12 +90,12 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
     {
         var declared = manifest.Functions.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var candidates = remote.Where(f => !declared.Contains(f.FunctionName)
-                                          && f.Environment?.Variables?.ContainsKey(EnvironmentRules.HandlerVariable) == true).ToList();
+                                          && f.Environment?.Variables?.ContainsKey(LambadaContract.HandlerVariable) == true).ToList();
         var plans = new List<PlanOrFailure>();
         foreach (var candidate in candidates)
         {
             var tags = await aws.Lambda.ListTagsAsync(candidate.FunctionArn, cancellation).ConfigureAwait(false);
-            if (tags.TryGetValue(OwnershipTags.ProjectTag, out var owner) && owner == options.Project)
+            if (tags.TryGetValue(LambadaContract.OwnershipTag, out var owner) && owner == options.Project)
                 plans.Add(new PlanOrFailure(new FunctionPlan(candidate.FunctionName, PlannedAction.Delete, null, candidate), null, null));
         }
         return plans;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Lambada.Build.Manifest;
-using Lambada.Build.Validation;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
 
@@ -24,19 +23,19 @@ public sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyDic
     public IReadOnlyDictionary<string, string> UnfinishedEnvironment() =>
         new SortedDictionary<string, string>(Environment.ToDictionary(e => e.Key, e => e.Value), StringComparer.Ordinal)
         {
-            [EnvironmentRules.SettingsVariable] = Unfinished,
+            [LambadaContract.SettingsVariable] = Unfinished,
         };
 
     public static DesiredFunction From(FunctionDefinition definition, string project)
     {
         var tags = new SortedDictionary<string, string>(definition.Tags.ToDictionary(t => t.Key, t => t.Value), StringComparer.Ordinal)
         {
-            [OwnershipTags.ProjectTag] = project,
+            [LambadaContract.OwnershipTag] = project,
         };
         var environment = new SortedDictionary<string, string>(definition.Environment.ToDictionary(e => e.Key, e => e.Value), StringComparer.Ordinal)
         {
-            [EnvironmentRules.HandlerVariable] = definition.Method,
-            [EnvironmentRules.SettingsVariable] = SettingsDigest(tags, definition),
+            [LambadaContract.HandlerVariable] = definition.Method,
+            [LambadaContract.SettingsVariable] = SettingsDigest(tags, definition),
         };
         return new DesiredFunction(definition, environment, tags);
     }
@@ -48,6 +47,6 @@ public sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyDic
             text.Append("tag:").Append(key).Append('=').Append(value).Append('\n');
         text.Append("concurrency:").Append(definition.ReservedConcurrency).Append('\n');
         text.Append("alias:").Append(definition.Alias).Append('\n');
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..EnvironmentRules.SettingsDigestLength].ToLowerInvariant();
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..LambadaContract.SettingsDigestLength].ToLowerInvariant();
     }
 }

@@ -1,6 +1,6 @@
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Lambda;
-using Lambada.Build.Validation;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
 
@@ -49,8 +49,8 @@ public sealed class DroppedFunctions(LambdaClient lambda, string project, int pa
         + $"{string.Join(", ", names)}; build with -p:LambadaPrune=true to delete them";
 
     private bool IsOwned(GetFunctionResult function) =>
-        DeployedByLambada(function.Configuration) && function.Tags?.GetValueOrDefault(OwnershipTags.ProjectTag) == project;
+        DeployedByLambada(function.Configuration) && function.Tags?.GetValueOrDefault(LambadaContract.OwnershipTag) == project;
 
     private static bool DeployedByLambada(FunctionConfiguration function) =>
-        function.Environment?.Variables?.ContainsKey(EnvironmentRules.HandlerVariable) == true;
+        function.Environment?.Variables?.ContainsKey(LambadaContract.HandlerVariable) == true;
 }

@@ -1,5 +1,7 @@
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
 
@@ -75,7 +77,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         return failed with
         {
             ErrorMessage = $"{failed.ErrorMessage?.TrimEnd('.')}. Lambada could not mark {plan.Name} unfinished ({reason}), so the next deploy "
-                           + $"may see it as unchanged and skip what was not done; to force it, remove the {Validation.EnvironmentRules.SettingsVariable} "
+                           + $"may see it as unchanged and skip what was not done; to force it, remove the {LambadaContract.SettingsVariable} "
                            + "variable from the function's environment (Lambda console), then build again",
         };
     }
@@ -125,7 +127,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         catch (AwsServiceException e) when (e.Code == "ResourceConflictException")
         {
             var existing = await lambda.GetFunctionAsync(desired.Name, cancellation).ConfigureAwait(false);
-            if (existing is null || existing.Tags?.GetValueOrDefault(OwnershipTags.ProjectTag) != project
+            if (existing is null || existing.Tags?.GetValueOrDefault(LambadaContract.OwnershipTag) != project
                 || Planner.Plan(desired, existing.Configuration, roleArn, package.CodeSha256).Action != PlannedAction.Unchanged)
                 throw;
             return existing.Configuration;
@@ -241,7 +243,7 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
     }
 
     /// <summary>With an alias (or LambadaPublish) a version is published once configuration and code are final, and the alias moved to it.</summary>
-    private async Task<string?> PublishAsync(Manifest.FunctionDefinition d, Aws.Lambda.FunctionConfiguration current, bool changed, Steps steps, CancellationToken cancellation)
+    private async Task<string?> PublishAsync(FunctionDefinition d, Aws.Lambda.FunctionConfiguration current, bool changed, Steps steps, CancellationToken cancellation)
     {
         if (!NeedsVersion(d, changed))
             return null;
@@ -264,18 +266,18 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         return version.Version;
     }
 
-    private bool NeedsVersion(Manifest.FunctionDefinition d, bool changed) => d.Alias is not null || (publish && changed);
+    private bool NeedsVersion(FunctionDefinition d, bool changed) => d.Alias is not null || (publish && changed);
 
     private void CheckOwnership(string name, IReadOnlyDictionary<string, string> tags)
     {
-        if (!tags.TryGetValue(OwnershipTags.ProjectTag, out var owner))
+        if (!tags.TryGetValue(LambadaContract.OwnershipTag, out var owner))
         {
-            log.Warning(AdoptedCode, name, $"the function existed without a {OwnershipTags.ProjectTag} tag; Lambada took it over for project '{project}'");
+            log.Warning(AdoptedCode, name, $"the function existed without a {LambadaContract.OwnershipTag} tag; Lambada took it over for project '{project}'");
             return;
         }
         if (owner != project)
             throw new DeploymentException(OwnedElsewhereCode,
-                $"the function belongs to Lambada project '{owner}' ({OwnershipTags.ProjectTag} tag), not '{project}'");
+                $"the function belongs to Lambada project '{owner}' ({LambadaContract.OwnershipTag} tag), not '{project}'");
     }
 
     private static FunctionOutcome Row(string name, OutcomeKind kind, Aws.Lambda.FunctionConfiguration c, string? version = null) => new(name, kind)

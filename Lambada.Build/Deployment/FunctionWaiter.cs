@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Diagnostics;
 
 namespace Lambada.Build.Deployment;
 

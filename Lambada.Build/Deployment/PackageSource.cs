@@ -1,5 +1,6 @@
 using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Aws.Sdk;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Packaging;
 
 namespace Lambada.Build.Deployment;

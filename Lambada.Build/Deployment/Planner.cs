@@ -1,5 +1,5 @@
 using Lambada.Build.Aws.Lambda;
-using Lambada.Build.Validation;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
 
@@ -33,8 +33,8 @@ public static class Planner
         if (environmentChange is not null)
             changes.Add(environmentChange);
 
-        var settingsChanged = !remoteEnvironment.TryGetValue(EnvironmentRules.SettingsVariable, out var digest)
-                              || digest != desired.Environment[EnvironmentRules.SettingsVariable];
+        var settingsChanged = !remoteEnvironment.TryGetValue(LambadaContract.SettingsVariable, out var digest)
+                              || digest != desired.Environment[LambadaContract.SettingsVariable];
         var architectureChanged = !(remote.Architectures ?? ["x86_64"]).SequenceEqual([d.Architecture]);
         var codeChanged = remote.CodeSha256 != codeSha256;
         var action = changes.Count > 0 || codeChanged || architectureChanged || settingsChanged ? PlannedAction.Update : PlannedAction.Unchanged;

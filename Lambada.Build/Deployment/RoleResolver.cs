@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Iam;
 using Lambada.Build.Aws.Sdk;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
 
@@ -74,7 +76,7 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
         try
         {
             created = await iam.CreateRoleAsync(name, "/", CreatedDescription,
-                new Dictionary<string, string> { [OwnershipTags.ProjectTag] = project }, cancellation).ConfigureAwait(false);
+                new Dictionary<string, string> { [LambadaContract.OwnershipTag] = project }, cancellation).ConfigureAwait(false);
         }
         catch (AwsServiceException e) when (e.Code == "EntityAlreadyExists")
         {
@@ -90,14 +92,14 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
     /// <summary>One ListAttachedRolePolicies, only for roles Lambada created (tagged), only when the role is resolved through IAM at all.</summary>
     private async Task<ResolvedRole> CheckedAsync(IamRole role, CancellationToken cancellation)
     {
-        if (role.Tags?.TryGetValue(OwnershipTags.ProjectTag, out var owner) != true)
+        if (role.Tags?.TryGetValue(LambadaContract.OwnershipTag, out var owner) != true)
             return new ResolvedRole(role.Arn, Created: false);
         var policies = await iam.ListAttachedRolePolicyArnsAsync(role.RoleName, cancellation).ConfigureAwait(false);
         if (policies.Contains(IamClient.BasicExecutionPolicyArn, StringComparer.Ordinal))
             return new ResolvedRole(role.Arn, Created: false);
         if (!createRoles)
             throw new DeploymentException(WithoutPolicyCode,
-                $"The IAM role {role.Arn} was created by Lambada ({OwnershipTags.ProjectTag} = '{owner}') but has no {PolicyName} attached, so the function could not write its logs");
+                $"The IAM role {role.Arn} was created by Lambada ({LambadaContract.OwnershipTag} = '{owner}') but has no {PolicyName} attached, so the function could not write its logs");
         if (planOnly)
         {
             log.Info($"would attach {IamClient.BasicExecutionPolicyArn} to IAM role {role.Arn} (created by Lambada without it)");
@@ -119,7 +121,7 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
             var attach = $"attach {PolicyName} to {role.RoleName}";
             throw new IncompleteRoleException(DiagnosticCatalogue.DeployAwsError.Code,
                 $"{(justCreated ? "created" : "found")} the IAM role {role.Arn} but could not attach {IamClient.BasicExecutionPolicyArn}: {e.Summary}; "
-                + $"the role carries the {OwnershipTags.ProjectTag} tag, so the next deploy with LambadaCreateRoles=true attaches it",
+                + $"the role carries the {LambadaContract.OwnershipTag} tag, so the next deploy with LambadaCreateRoles=true attaches it",
                 justCreated ? [$"created IAM role {role.RoleName}"] : [], [attach], e);
         }
     }

@@ -1,3 +1,5 @@
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Manifest;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record FunctionDefaults(int MemorySize, int Timeout, string Role, 
     public const int BuiltInMemorySize = 512;
     public const int BuiltInTimeout = 30;
     public const string BuiltInRole = "lambda_basic_execution";
-    public const string BuiltInArchitecture = Scanning.ArchitectureNames.X86_64;
+    public const string BuiltInArchitecture = ArchitectureNames.X86_64;
     public const int BuiltInEphemeralStorage = 512;
 
     public static FunctionDefaults Resolve(AssemblyDefaults assembly, ProjectOptions project) => new(

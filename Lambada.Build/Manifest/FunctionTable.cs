@@ -1,3 +1,5 @@
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Manifest;
 
 /// <summary>The functions of a manifest as an aligned text table, for the build log.</summary>

@@ -1,3 +1,5 @@
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Manifest;
 
 /// <summary>Applies defaults and inference to the scanned functions, giving the final definitions.</summary>

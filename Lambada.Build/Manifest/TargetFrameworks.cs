@@ -1,3 +1,5 @@
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Manifest;
 
 /// <summary>Maps an assembly's <c>TargetFrameworkAttribute</c> to the short name and the managed Lambda runtime.</summary>

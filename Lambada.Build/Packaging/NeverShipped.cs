@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Lambada.Build.Diagnostics;
 
 namespace Lambada.Build.Packaging;
 

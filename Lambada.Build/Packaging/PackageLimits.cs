@@ -1,3 +1,5 @@
+using Lambada.Build.Diagnostics;
+
 namespace Lambada.Build.Packaging;
 
 /// <summary>Lambda's size limits on a .zip package.</summary>

@@ -1,3 +1,5 @@
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Packaging;
 
 /// <summary>How the one package of an assembly is published, decided from its manifest.</summary>

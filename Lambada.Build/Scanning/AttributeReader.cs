@@ -1,3 +1,4 @@
+using Lambada.Build.Model;
 using Mono.Cecil;
 
 namespace Lambada.Build.Scanning;

@@ -1,3 +1,4 @@
+using Lambada.Build.Diagnostics;
 using Mono.Cecil;
 
 namespace Lambada.Build.Scanning;

@@ -1,7 +1,9 @@
-using Lambada.Build.Aws;
 using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Manifest;
 using Lambada.Build.Packaging;
 using Microsoft.Build.Framework;
 

@@ -1,3 +1,4 @@
+using Lambada.Build.Manifest;
 using Microsoft.Build.Framework;
 
 namespace Lambada.Build.Tasks;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

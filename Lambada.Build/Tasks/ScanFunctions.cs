@@ -1,5 +1,9 @@
 using System.Globalization;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Build.Packaging;
+using Lambada.Build.Scanning;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,3 +1,4 @@
+using Lambada.Build.Diagnostics;
 using Microsoft.Build.Utilities;
 
 namespace Lambada.Build.Tasks;

@@ -1,5 +1,7 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
 
 namespace Lambada.Build.Validation;
 
@@ -7,11 +9,6 @@ namespace Lambada.Build.Validation;
 public static partial class EnvironmentRules
 {
     public const int MaxTotalBytes = 4096;
-    public const string HandlerVariable = "LAMBADA_HANDLER";
-
-    /// <summary>Lambada's digest of the settings ListFunctions cannot show (see <c>Deployment.DesiredFunction</c>).</summary>
-    public const string SettingsVariable = "LAMBADA_SETTINGS";
-    public const int SettingsDigestLength = 16;
 
     /// <summary>Names Lambda sets itself and refuses to take from a function's configuration.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
@@ -42,7 +39,7 @@ public static partial class EnvironmentRules
                 yield return f.Report(DiagnosticCatalogue.InvalidEnvironmentKey, key);
         }
 
-        var bytes = TotalBytes(f.Definition.Environment) + Encoding.UTF8.GetByteCount(HandlerVariable + f.Definition.Method + SettingsVariable) + SettingsDigestLength;
+        var bytes = TotalBytes(f.Definition.Environment) + Encoding.UTF8.GetByteCount(LambadaContract.HandlerVariable + f.Definition.Method + LambadaContract.SettingsVariable) + LambadaContract.SettingsDigestLength;
         if (bytes > MaxTotalBytes)
             yield return f.Report(DiagnosticCatalogue.EnvironmentTooLarge, bytes);
     }

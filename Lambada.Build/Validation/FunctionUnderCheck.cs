@@ -1,3 +1,6 @@
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Validation;
 
 /// <summary>A function as scanned and as it will be deployed — what each rule looks at.</summary>

@@ -1,3 +1,6 @@
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Validation;
 
 /// <summary>

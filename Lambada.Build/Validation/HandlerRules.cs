@@ -1,3 +1,6 @@
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Validation;
 
 /// <summary>
@@ -9,8 +12,6 @@ namespace Lambada.Build.Validation;
 public static class HandlerRules
 {
     public const int MaxHandlerLength = 127;
-    public const string ContextType = "Lambada.Runtime.ILambadaContext";
-    public const string CancellationTokenType = "System.Threading.CancellationToken";
     private const string VoidType = "System.Void";
 
     public static IEnumerable<Diagnostic> Check(FunctionUnderCheck f)
@@ -59,15 +60,15 @@ public static class HandlerRules
             var p = parameters[i];
             var problem = p.IsByRef ? null
                 : p.IsParamArray ? "is a params array"
-                : p.Type == ContextType ? Once(ref seenContext, "is a second ILambadaContext")
-                : p.Type == CancellationTokenType ? Once(ref seenToken, "is a second CancellationToken")
+                : p.Type == HandlerShape.ContextType ? Once(ref seenContext, "is a second ILambadaContext")
+                : p.Type == HandlerShape.CancellationTokenType ? Once(ref seenToken, "is a second CancellationToken")
                 : i > 0 ? "is a second event (the event must be the first parameter)"
                 : null;
             if (p.IsByRef)
                 yield return f.Report(DiagnosticCatalogue.HandlerByRefParameter, method, p.Name);
             else if (problem is not null)
                 yield return f.Report(DiagnosticCatalogue.HandlerParameterKind, method, p.Name, problem);
-            else if (p.Type is not (ContextType or CancellationTokenType) && HandlerTypeRules.CheckEvent(f, p) is { } eventType)
+            else if (p.Type is not (HandlerShape.ContextType or HandlerShape.CancellationTokenType) && HandlerTypeRules.CheckEvent(f, p) is { } eventType)
                 yield return eventType;
         }
     }

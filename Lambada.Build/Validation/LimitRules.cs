@@ -1,3 +1,6 @@
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Validation;
 
 /// <summary>LMB0103–0108: the numeric limits Lambda enforces, and enum values the attribute enums do not have.</summary>

@@ -1,3 +1,7 @@
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Manifest;
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Validation;
 
 /// <summary>

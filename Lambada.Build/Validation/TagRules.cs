@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Lambada.Build.Diagnostics;
 
 namespace Lambada.Build.Validation;
 

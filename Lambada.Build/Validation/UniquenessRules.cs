@@ -1,3 +1,5 @@
+using Lambada.Build.Diagnostics;
+
 namespace Lambada.Build.Validation;
 
 /// <summary>

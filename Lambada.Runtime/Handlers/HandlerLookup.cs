@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Lambada.Build.Model;
 
 namespace Lambada.Runtime.Handlers;
 
@@ -9,7 +10,7 @@ namespace Lambada.Runtime.Handlers;
 /// </summary>
 internal static class HandlerLookup
 {
-    public const string Separator = "::";
+    public const string Separator = LambadaContract.HandlerSeparator;
 
     private const BindingFlags Methods = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
 

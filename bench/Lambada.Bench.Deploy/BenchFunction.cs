@@ -1,4 +1,4 @@
-using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 
 namespace Lambada.Bench.Deploy;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Lambada.Build.Aws;
 using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 
 namespace Lambada.Bench.Deploy;
 

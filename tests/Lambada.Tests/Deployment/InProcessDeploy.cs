@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Lambada.Build.Aws;
 using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Deployment;

@@ -1,6 +1,6 @@
 using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 
 namespace Lambada.Tests.Deployment;
 

@@ -1,13 +1,13 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Lambada.Build.Aws;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
 using Lambada.Testing;
 
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
+using Lambada.Build.Model;
 
 namespace Lambada.Tests.Deployment;
 
@@ -112,7 +112,7 @@ public sealed class RemoteReadTests
         var package = Package(directory);
         var functions = Functions(4);
         var dropped = functions[2].Name;
-        var tags = functions.ToDictionary(f => f.Name, IReadOnlyDictionary<string, string> (_) => new Dictionary<string, string> { [OwnershipTags.ProjectTag] = Project });
+        var tags = functions.ToDictionary(f => f.Name, IReadOnlyDictionary<string, string> (_) => new Dictionary<string, string> { ["lambada:project"] = Project });
         using var server = new PagingLambdaServer(Region(1000, functions, package.CodeSha256), tags);
         await DeployAsync(server, package, functions);
         var mark = server.Requests.Count;

@@ -1,7 +1,7 @@
-using Lambada.Build.Aws;
 using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using Lambada.Build.Aws;
+using System.Net;
 using Lambada.Build.Aws.Http;
+using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
 using Lambada.Build.Tasks;
-using Lambada.Build.Validation;
 using Lambada.Testing;
-using Lambada.Tests.Deployment;
 using Lambada.Tests.Deployment.Faults;
+using Lambada.Tests.Deployment;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Tests.Reliability;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Manifest;
-using Lambada.Build.Validation;
 using Lambada.Testing;
 using Lambada.Tests.Deployment;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Lambada.Build.Validation;
+using Lambada.Build.Diagnostics;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Validation;

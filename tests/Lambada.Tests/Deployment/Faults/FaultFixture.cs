@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Deployment.Faults;

@@ -1,5 +1,4 @@
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 

@@ -1,5 +1,5 @@
 using Lambada.Build.Deployment;
-using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lambada.Build.Aws.Iam;
 using Lambada.Build.Deployment;
+using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
@@ -153,7 +154,7 @@ public sealed class RoleCreationFaultTests
         Assert.AreEqual($"arn:aws:iam::{Account}:role/rls_role", Aws.Read("rls_fn")["rls_fn"]!.Value.GetProperty("Role").GetString());
     }
 
-    private static Build.Manifest.FunctionDefinition Function(string name, string role) => FaultFixture.Function(name) with { Role = role };
+    private static FunctionDefinition Function(string name, string role) => FaultFixture.Function(name) with { Role = role };
 
     private static JsonElement? Role(string name) => Aws.Boto3.Call("iam", "get_role", new { RoleName = name })?.GetProperty("Role");
 

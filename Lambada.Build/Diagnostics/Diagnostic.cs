@@ -1,4 +1,4 @@
-namespace Lambada.Build.Validation;
+namespace Lambada.Build.Diagnostics;
 
 public enum Severity { Error, Warning }
 

@@ -1,4 +1,4 @@
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Model;
 
 /// <summary>How a type in a signature is built: a named type, or a construction over an element type.</summary>
 public enum SignatureTypeForm { Named, Array, Pointer, FunctionPointer, ByReference, GenericParameter }

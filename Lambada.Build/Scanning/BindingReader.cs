@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using Lambada.Build.Model;
 using Mono.Cecil;
 
-namespace Lambada.Build.Binding;
+namespace Lambada.Build.Scanning;
 
 /// <summary>
 /// Reads a handler's <see cref="FunctionBinding"/> from its Cecil definition: which of its types are JSON, which are
@@ -17,7 +18,7 @@ public static class BindingReader
 
     private static readonly HashSet<string> NotJson = new(StringComparer.Ordinal)
     {
-        HandlerRules.ContextType, HandlerRules.CancellationTokenType, "System.IO.Stream", "System.Void",
+        HandlerShape.ContextType, HandlerShape.CancellationTokenType, "System.IO.Stream", "System.Void",
         "System.Threading.Tasks.Task", "System.Threading.Tasks.ValueTask",
     };
 

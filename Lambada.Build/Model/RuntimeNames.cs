@@ -1,4 +1,4 @@
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Model;
 
 /// <summary>Lambda's names for the values of <c>Lambada.LambadaRuntime</c>.</summary>
 public static class RuntimeNames

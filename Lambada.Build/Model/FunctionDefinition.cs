@@ -1,4 +1,6 @@
-namespace Lambada.Build.Manifest;
+using Lambada.Build.Diagnostics;
+
+namespace Lambada.Build.Model;
 
 /// <summary>One function as it will be deployed: every value final, defaults applied.</summary>
 public sealed record FunctionDefinition

@@ -1,4 +1,6 @@
-namespace Lambada.Build.Scanning;
+using Lambada.Build.Diagnostics;
+
+namespace Lambada.Build.Model;
 
 /// <summary>One method carrying <c>[LambadaFunction]</c>, as the scan found it.</summary>
 public sealed record FunctionModel
@@ -12,9 +14,9 @@ public sealed record FunctionModel
     public required HandlerShape Shape { get; init; }
 
     /// <summary>What generated code must name for a trimmed or Native AOT package to run this handler.</summary>
-    public required Binding.FunctionBinding Binding { get; init; }
+    public required FunctionBinding Binding { get; init; }
     public SourceLocation? Location { get; init; }
 
     /// <summary>The method as <c>LAMBADA_HANDLER</c> names it: <c>Namespace.Type::Method</c>.</summary>
-    public string MethodId => $"{TypeName}::{MethodName}";
+    public string MethodId => TypeName + LambadaContract.HandlerSeparator + MethodName;
 }

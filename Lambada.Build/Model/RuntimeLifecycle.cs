@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Model;
 
 /// <summary>
 /// The three dates of AWS's runtime deprecation policy for one managed runtime: from <see cref="Deprecated"/> it gets no more

@@ -1,4 +1,4 @@
-namespace Lambada.Build.Validation;
+namespace Lambada.Build.Diagnostics;
 
 /// <summary>
 /// Every LMB code Lambada reports. Each message says what is wrong, then (after " — ") how to fix it.

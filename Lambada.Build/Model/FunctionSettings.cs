@@ -1,4 +1,4 @@
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Model;
 
 /// <summary>
 /// The values of one <c>[LambadaFunction]</c> exactly as written: 0 and null mean "not set".

@@ -1,6 +1,6 @@
 using Mono.Cecil;
 
-namespace Lambada.Build.Binding;
+namespace Lambada.Build.Scanning;
 
 /// <summary>
 /// A type as C# source names it (<c>global::Ns.Outer&lt;global::System.String&gt;.Inner</c>), or null for what a

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Lambada.Build.Binding;
+namespace Lambada.Build.Model;
 
 /// <summary>
 /// What generated code names so a trimmed or Native AOT package can still run a handler the runtime finds by reflection:

@@ -1,4 +1,4 @@
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Model;
 
 /// <summary>The values of an assembly-level <c>[LambadaDefaults]</c>, as written (0 / null = not set).</summary>
 public sealed record AssemblyDefaults

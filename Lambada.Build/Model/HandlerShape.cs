@@ -1,8 +1,12 @@
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Model;
 
 /// <summary>What the scan saw of a handler method's signature and declaring type; the validator judges it.</summary>
 public sealed record HandlerShape
 {
+    /// <summary>The context parameter a handler may take besides its event (full name: the build never loads Lambada.Runtime).</summary>
+    public const string ContextType = "Lambada.Runtime.ILambadaContext";
+    public const string CancellationTokenType = "System.Threading.CancellationToken";
+
     public required bool IsPublic { get; init; }
     public required bool IsTypePublic { get; init; }
     public required bool IsStatic { get; init; }

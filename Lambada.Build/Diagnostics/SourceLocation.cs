@@ -1,4 +1,4 @@
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Diagnostics;
 
 /// <summary>A place in a source file; line and column are 1-based.</summary>
 public sealed record SourceLocation(string File, int Line, int Column)

@@ -1,4 +1,4 @@
-namespace Lambada.Build.Manifest;
+namespace Lambada.Build.Model;
 
 /// <summary>The content of <c>obj/…/lambada/functions.json</c>: every function one assembly declares.</summary>
 public sealed record FunctionsManifest

@@ -1,4 +1,6 @@
-namespace Lambada.Build.Scanning;
+using Lambada.Build.Diagnostics;
+
+namespace Lambada.Build.Model;
 
 /// <summary>Everything the scan read from one assembly.</summary>
 public sealed record ScanResult
