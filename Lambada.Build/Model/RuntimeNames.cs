@@ -1,6 +1,6 @@
 namespace Lambada.Build.Model;
 
-/// <summary>Lambda's names for the values of <c>Lambada.LambadaRuntime</c>.</summary>
+/// <summary>Lambda's names for the values of <see cref="LambadaRuntime"/> (its constants are compiled in; the enum is never loaded).</summary>
 public static class RuntimeNames
 {
     public const string Dotnet8 = "dotnet8";
@@ -10,9 +10,9 @@ public static class RuntimeNames
     /// <summary>The Lambda name of an enum value; null for Default (0) or a number the enum does not have.</summary>
     public static string? FromEnum(int value) => value switch
     {
-        1 => Dotnet8,
-        2 => Dotnet10,
-        3 => ProvidedAl2023,
+        (int)LambadaRuntime.Dotnet8 => Dotnet8,
+        (int)LambadaRuntime.Dotnet10 => Dotnet10,
+        (int)LambadaRuntime.ProvidedAl2023 => ProvidedAl2023,
         _ => null,
     };
 }
@@ -25,8 +25,8 @@ public static class ArchitectureNames
 
     public static string? FromEnum(int value) => value switch
     {
-        1 => X86_64,
-        2 => Arm64,
+        (int)LambadaArchitecture.X86_64 => X86_64,
+        (int)LambadaArchitecture.Arm64 => Arm64,
         _ => null,
     };
 }

@@ -2,13 +2,17 @@ using Mono.Cecil;
 
 namespace Lambada.Build.Scanning;
 
-/// <summary>Full names the scan matches on, so the user's assembly and ours are never loaded.</summary>
+/// <summary>
+/// Full names the scan matches on, so the user's assembly and ours are never loaded. Lambada's own are spelled with
+/// <c>nameof</c> through a compile-only reference to Lambada.Attributes: a rename there fails this build, and constants
+/// leave no reference behind, so the task never loads that assembly.
+/// </summary>
 public static class AttributeNames
 {
-    public const string Function = "Lambada.LambadaFunctionAttribute";
-    public const string Environment = "Lambada.LambadaEnvironmentAttribute";
-    public const string Tag = "Lambada.LambadaTagAttribute";
-    public const string Defaults = "Lambada.LambadaDefaultsAttribute";
+    public const string Function = nameof(Lambada) + "." + nameof(LambadaFunctionAttribute);
+    public const string Environment = nameof(Lambada) + "." + nameof(LambadaEnvironmentAttribute);
+    public const string Tag = nameof(Lambada) + "." + nameof(LambadaTagAttribute);
+    public const string Defaults = nameof(Lambada) + "." + nameof(LambadaDefaultsAttribute);
     public const string TargetFramework = "System.Runtime.Versioning.TargetFrameworkAttribute";
     public const string AsyncStateMachine = "System.Runtime.CompilerServices.AsyncStateMachineAttribute";
     public const string IteratorStateMachine = "System.Runtime.CompilerServices.IteratorStateMachineAttribute";

@@ -5,7 +5,7 @@ namespace Lambada.Build.Scanning;
 
 /// <summary>
 /// Turns Lambada's custom attributes into plain values. Named arguments are matched by property name;
-/// enums arrive as their underlying number.
+/// enums arrive as their underlying number. The names are Lambada.Attributes' own (<c>nameof</c>, compile-time only).
 /// </summary>
 public static class AttributeReader
 {
@@ -16,16 +16,16 @@ public static class AttributeReader
         {
             settings = name switch
             {
-                "Name" => settings with { Name = value as string },
-                "MemorySize" => settings with { MemorySize = ToInt(value) },
-                "Timeout" => settings with { Timeout = ToInt(value) },
-                "Role" => settings with { Role = value as string },
-                "Description" => settings with { Description = value as string },
-                "Alias" => settings with { Alias = value as string },
-                "Runtime" => settings with { Runtime = ToInt(value) },
-                "Architecture" => settings with { Architecture = ToInt(value) },
-                "EphemeralStorage" => settings with { EphemeralStorage = ToInt(value) },
-                "ReservedConcurrency" => settings with { ReservedConcurrency = ToInt(value) },
+                nameof(LambadaFunctionAttribute.Name) => settings with { Name = value as string },
+                nameof(LambadaFunctionAttribute.MemorySize) => settings with { MemorySize = ToInt(value) },
+                nameof(LambadaFunctionAttribute.Timeout) => settings with { Timeout = ToInt(value) },
+                nameof(LambadaFunctionAttribute.Role) => settings with { Role = value as string },
+                nameof(LambadaFunctionAttribute.Description) => settings with { Description = value as string },
+                nameof(LambadaFunctionAttribute.Alias) => settings with { Alias = value as string },
+                nameof(LambadaFunctionAttribute.Runtime) => settings with { Runtime = ToInt(value) },
+                nameof(LambadaFunctionAttribute.Architecture) => settings with { Architecture = ToInt(value) },
+                nameof(LambadaFunctionAttribute.EphemeralStorage) => settings with { EphemeralStorage = ToInt(value) },
+                nameof(LambadaFunctionAttribute.ReservedConcurrency) => settings with { ReservedConcurrency = ToInt(value) },
                 _ => settings,
             };
         }
@@ -39,12 +39,12 @@ public static class AttributeReader
         {
             defaults = name switch
             {
-                "MemorySize" => defaults with { MemorySize = ToInt(value) },
-                "Timeout" => defaults with { Timeout = ToInt(value) },
-                "Role" => defaults with { Role = value as string },
-                "Runtime" => defaults with { Runtime = ToInt(value) },
-                "Architecture" => defaults with { Architecture = ToInt(value) },
-                "EphemeralStorage" => defaults with { EphemeralStorage = ToInt(value) },
+                nameof(LambadaDefaultsAttribute.MemorySize) => defaults with { MemorySize = ToInt(value) },
+                nameof(LambadaDefaultsAttribute.Timeout) => defaults with { Timeout = ToInt(value) },
+                nameof(LambadaDefaultsAttribute.Role) => defaults with { Role = value as string },
+                nameof(LambadaDefaultsAttribute.Runtime) => defaults with { Runtime = ToInt(value) },
+                nameof(LambadaDefaultsAttribute.Architecture) => defaults with { Architecture = ToInt(value) },
+                nameof(LambadaDefaultsAttribute.EphemeralStorage) => defaults with { EphemeralStorage = ToInt(value) },
                 _ => defaults,
             };
         }

@@ -1,4 +1,5 @@
 using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
 using Mono.Cecil;
 
 namespace Lambada.Build.Scanning;

@@ -4,7 +4,6 @@ using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Manifest;
-using Lambada.Build.Packaging;
 using Microsoft.Build.Framework;
 
 namespace Lambada.Build.Tasks;
@@ -60,7 +59,7 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
             Log.LogMessage(MessageImportance.High,
                 $"Lambada: {(PlanOnly ? "planning" : "deploying")} {manifest.Functions.Count} function(s) of {manifest.Assembly} to {aws.Region}");
             var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15));
-            var codeSha256 = File.ReadAllText(FunctionPackager.HashPath(PackagePath)).Trim();
+            var codeSha256 = File.ReadAllText(FunctionPackage.HashPath(PackagePath)).Trim();
             var result = new Deployer(aws, options, waiter, log).RunAsync(manifest, PackagePath, codeSha256, _cancel.Token).GetAwaiter().GetResult();
             log.Report(result, PlanOnly);
         }

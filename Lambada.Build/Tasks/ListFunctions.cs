@@ -1,4 +1,3 @@
-using Lambada.Build.Manifest;
 using Microsoft.Build.Framework;
 
 namespace Lambada.Build.Tasks;
@@ -10,9 +9,9 @@ public sealed class ListFunctions : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        var manifest = ManifestWriter.Read(ManifestPath);
+        var (manifest, lines) = FunctionScan.List(ManifestPath);
         Log.LogMessage(MessageImportance.High, $"Lambada: {manifest.Functions.Count} function(s) declared by {manifest.Assembly} ({ManifestPath})");
-        foreach (var line in FunctionTable.Format(manifest))
+        foreach (var line in lines)
             Log.LogMessage(MessageImportance.High, "  " + line);
         return !Log.HasLoggedErrors;
     }

@@ -1,10 +1,9 @@
-using Lambada.Build.Packaging;
 using Microsoft.Build.Framework;
 
 namespace Lambada.Build.Tasks;
 
 /// <summary>
-/// MSBuild adapter of <see cref="FunctionPackager"/>: zips the publish output into the package and writes its
+/// MSBuild adapter of <see cref="FunctionPackage"/>: zips the publish output into the package and writes its
 /// CodeSha256 next to it, logging the files left out and Lambda's size limits as LMB diagnostics.
 /// </summary>
 public sealed class PackageFunctions : Microsoft.Build.Utilities.Task
@@ -25,7 +24,7 @@ public sealed class PackageFunctions : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var outcome = FunctionPackager.Run(PublishDirectory, AssemblyName, Bootstrap, PackagePath, PackageInclude, ProjectFile);
+            var outcome = FunctionPackage.Run(PublishDirectory, AssemblyName, Bootstrap, PackagePath, PackageInclude, ProjectFile);
             foreach (var diagnostic in outcome.Diagnostics)
                 Log.LogDiagnostic(diagnostic);
             if (outcome.Package is { } package)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Manifest;
 using Lambada.Build.Model;
-using Lambada.Build.Packaging;
 using Lambada.Build.Scanning;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -65,31 +64,20 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
         {
             var cecil = typeof(Mono.Cecil.AssemblyDefinition).Assembly;
             Log.LogMessage(MessageImportance.Low, $"Lambada: Mono.Cecil {cecil.GetName().Version} from {cecil.Location}");
-            var outcome = FunctionScan.Run(AssemblyPath, ManifestPath, scanOptions, project, string.IsNullOrEmpty(BindingPath) ? null : BindingPath);
+            var publishSettings = string.IsNullOrEmpty(PublishSettingsPath)
+                ? null
+                : new FunctionScan.PublishSettingsFile(PublishSettingsPath, TargetFramework, TargetFrameworks, DeployedFramework);
+            var outcome = FunctionScan.Run(AssemblyPath, ManifestPath, scanOptions, project, string.IsNullOrEmpty(BindingPath) ? null : BindingPath, publishSettings);
             foreach (var diagnostic in outcome.Diagnostics)
                 Log.LogDiagnostic(diagnostic);
             if (outcome.Succeeded)
-            {
                 Log.LogMessage(MessageImportance.Normal, $"Lambada: {outcome.Manifest.Functions.Count} function(s) in {outcome.Manifest.Assembly} -> {ManifestPath}");
-                WritePublishSettings(outcome.Manifest);
-            }
         }
         catch (Exception e)
         {
             Log.LogUnexpected(e);
         }
         return !Log.HasLoggedErrors;
-    }
-
-    private void WritePublishSettings(FunctionsManifest manifest)
-    {
-        if (string.IsNullOrEmpty(PublishSettingsPath))
-            return;
-        var settings = PublishSettings.From(manifest);
-        var deployed = string.IsNullOrEmpty(TargetFramework) ? "" : Manifest.TargetFrameworks.DeployedFramework(TargetFramework, TargetFrameworks, DeployedFramework);
-        var line = settings is null ? "" : $"{settings.RuntimeIdentifier};{(settings.SelfContained ? "true" : "false")};{deployed}";
-        // Always written, even unchanged: it is an output of the incremental scan, so it must be as new as the manifest.
-        File.WriteAllText(PublishSettingsPath, line);
     }
 
     private int? ParseNumber(string property, string? value)

@@ -21,8 +21,8 @@ public static class LimitRules
         if (s.ReservedConcurrency < 0)
             yield return f.Report(DiagnosticCatalogue.NegativeReservedConcurrency, s.ReservedConcurrency);
         if (s.Runtime != 0 && RuntimeNames.FromEnum(s.Runtime) is null)
-            yield return f.Report(DiagnosticCatalogue.UnknownEnumValue, "Runtime", s.Runtime, "LambadaRuntime");
+            yield return f.Report(DiagnosticCatalogue.UnknownEnumValue, nameof(LambadaFunctionAttribute.Runtime), s.Runtime, nameof(LambadaRuntime));
         if (s.Architecture != 0 && ArchitectureNames.FromEnum(s.Architecture) is null)
-            yield return f.Report(DiagnosticCatalogue.UnknownEnumValue, "Architecture", s.Architecture, "LambadaArchitecture");
+            yield return f.Report(DiagnosticCatalogue.UnknownEnumValue, nameof(LambadaFunctionAttribute.Architecture), s.Architecture, nameof(LambadaArchitecture));
     }
 }

@@ -1,4 +1,5 @@
 using Lambada.Build.Packaging;
+using Lambada.Build;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Packaging;
@@ -27,7 +28,7 @@ public sealed class NeverShippedTests
         using var dir = new TempDirectory("never-shipped");
         var publish = Publish(dir, [.. Runs, .. Secrets, .. LookAlikes]);
 
-        var outcome = FunctionPackager.Run(publish, "App", bootstrap: false, dir.File("App.zip"), project: "/src/App/App.csproj");
+        var outcome = FunctionPackage.Run(publish, "App", bootstrap: false, dir.File("App.zip"), project: "/src/App/App.csproj");
 
         Assert.IsTrue(outcome.Succeeded);
         CollectionAssert.AreEquivalent(Runs.Concat(LookAlikes).ToArray(), Names(dir.File("App.zip")));
@@ -48,7 +49,7 @@ public sealed class NeverShippedTests
         using var dir = new TempDirectory("never-shipped");
         var publish = Publish(dir, ["App.dll", ".env", "secrets.json"]);
 
-        var outcome = FunctionPackager.Run(publish, "App", bootstrap: false, dir.File("App.zip"));
+        var outcome = FunctionPackage.Run(publish, "App", bootstrap: false, dir.File("App.zip"));
 
         StringAssert.Contains(outcome.Diagnostics.Single(d => d.Message.StartsWith(".env ", StringComparison.Ordinal)).Message, "dotenv");
         StringAssert.Contains(outcome.Diagnostics.Single(d => d.Message.StartsWith("secrets.json ", StringComparison.Ordinal)).Message, "user-secrets");
@@ -60,7 +61,7 @@ public sealed class NeverShippedTests
         using var dir = new TempDirectory("never-shipped");
         var publish = Publish(dir, ["App.dll", "appsettings.Development.json", ".env", "config/.env"]);
 
-        var outcome = FunctionPackager.Run(publish, "App", bootstrap: false, dir.File("App.zip"), include: ["appsettings.Development.json", @"config\.env"]);
+        var outcome = FunctionPackage.Run(publish, "App", bootstrap: false, dir.File("App.zip"), include: ["appsettings.Development.json", @"config\.env"]);
 
         CollectionAssert.AreEquivalent(new[] { "App.dll", "appsettings.Development.json", "config/.env" }, Names(dir.File("App.zip")));
         Assert.AreEqual(".env", outcome.Diagnostics.Single().Message.Split(' ')[0]);
@@ -75,7 +76,7 @@ public sealed class NeverShippedTests
         using var dir = new TempDirectory("never-shipped");
         var publish = Publish(dir, ["App.dll", "appsettings.Development.json"]);
 
-        var outcome = FunctionPackager.Run(publish, "App", bootstrap: false, dir.File("App.zip"), include: ["appsettings.Developmnet.json"]);
+        var outcome = FunctionPackage.Run(publish, "App", bootstrap: false, dir.File("App.zip"), include: ["appsettings.Developmnet.json"]);
 
         var unmatched = outcome.Diagnostics.Single(d => d.Code == "LMB0207");
         Assert.IsFalse(unmatched.IsError);
@@ -89,8 +90,8 @@ public sealed class NeverShippedTests
     {
         using var with = new TempDirectory("never-shipped");
         using var without = new TempDirectory("never-shipped");
-        var first = FunctionPackager.Run(Publish(with, ["App.dll", "appsettings.json", ".env"]), "App", bootstrap: false, with.File("App.zip"));
-        var second = FunctionPackager.Run(Publish(without, ["App.dll", "appsettings.json"]), "App", bootstrap: false, without.File("App.zip"));
+        var first = FunctionPackage.Run(Publish(with, ["App.dll", "appsettings.json", ".env"]), "App", bootstrap: false, with.File("App.zip"));
+        var second = FunctionPackage.Run(Publish(without, ["App.dll", "appsettings.json"]), "App", bootstrap: false, without.File("App.zip"));
 
         Assert.AreEqual(second.Package!.CodeSha256, first.Package!.CodeSha256);
         CollectionAssert.AreEqual(File.ReadAllBytes(without.File("App.zip")), File.ReadAllBytes(with.File("App.zip")));

@@ -1,4 +1,5 @@
 using Lambada.Build.Packaging;
+using Lambada.Build;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Packaging;
@@ -18,7 +19,7 @@ public sealed class PackageLimitTests
         var zip = dir.File("Big.zip");
         File.WriteAllText(zip, "stale");
 
-        var outcome = FunctionPackager.Run(publish, "Big", bootstrap: false, zip);
+        var outcome = FunctionPackage.Run(publish, "Big", bootstrap: false, zip);
 
         Assert.AreEqual("LMB0202", outcome.Diagnostics.Single().Code);
         Assert.IsTrue(outcome.Diagnostics.Single().IsError);
@@ -37,7 +38,7 @@ public sealed class PackageLimitTests
         File.WriteAllBytes(Path.Combine(publish, "noise.bin"), noise);
         var zip = dir.File("Noisy.zip");
 
-        var outcome = FunctionPackager.Run(publish, "Noisy", bootstrap: false, zip);
+        var outcome = FunctionPackage.Run(publish, "Noisy", bootstrap: false, zip);
 
         var warning = outcome.Diagnostics.Single();
         Assert.AreEqual("LMB0203", warning.Code);

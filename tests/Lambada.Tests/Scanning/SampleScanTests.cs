@@ -1,6 +1,7 @@
-using Lambada.Build;
 using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Build.Scanning;
+using Lambada.Build;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Scanning;

@@ -1,4 +1,5 @@
 using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Validation;
@@ -94,7 +95,7 @@ public sealed class AssemblyRuleTests
         using var dir = new TempDirectory("unreadable");
         File.WriteAllText(dir.File("Broken.dll"), "not a PE file");
 
-        var outcome = Build.FunctionScan.Run(dir.File("Broken.dll"), dir.File("functions.json"), Build.Scanning.ScanOptions.Default, ProjectOptions.None);
+        var outcome = Build.FunctionScan.Run(dir.File("Broken.dll"), dir.File("functions.json"), ScanOptions.Default, ProjectOptions.None);
 
         Assert.AreEqual("LMB0002", outcome.Diagnostics.Single().Code);
         Assert.IsFalse(File.Exists(dir.File("functions.json")));
@@ -108,7 +109,7 @@ public sealed class AssemblyRuleTests
         var dll = CSharpCompiler.Compile(dir.Path, "Fixture", new Dictionary<string, string> { ["Functions.cs"] = source });
         File.Delete(dir.File("Lambada.Attributes.dll"));
 
-        var outcome = Build.FunctionScan.Run(dll, dir.File("functions.json"), Build.Scanning.ScanOptions.Default, ProjectOptions.None);
+        var outcome = Build.FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, ProjectOptions.None);
 
         var diagnostic = outcome.Diagnostics.Single();
         Assert.AreEqual("LMB0003", diagnostic.Code);

@@ -1,3 +1,4 @@
+using Lambada.Build.Model;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Validation;
@@ -126,7 +127,7 @@ public sealed class HandlerShapeTests
             ["Functions.cs"] = FixtureScan.ClassWith("[LambadaFunction] public Task<List<int>> A(Memory<int> input) => Task.FromResult(new List<int>());"),
         });
 
-        var outcome = Lambada.Build.FunctionScan.Run(dll, dir.File("functions.json"), Lambada.Build.Scanning.ScanOptions.Default, Lambada.Build.Manifest.ProjectOptions.None);
+        var outcome = Lambada.Build.FunctionScan.Run(dll, dir.File("functions.json"), ScanOptions.Default, ProjectOptions.None);
 
         Assert.IsTrue(outcome.Succeeded, string.Join("; ", outcome.Diagnostics));
     }

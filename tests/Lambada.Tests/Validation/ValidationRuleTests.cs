@@ -1,4 +1,5 @@
 using Lambada.Build.Manifest;
+using Lambada.Build.Model;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Validation;

@@ -1,13 +1,15 @@
 using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
+using Lambada.Build.Packaging;
 
-namespace Lambada.Build.Packaging;
+namespace Lambada.Build;
 
 /// <summary>
-/// The Package stage after publish: the publish output (and nothing else, less the files that never ship: see
+/// Package, after the publish:  the publish output (and nothing else, less the files that never ship: see
 /// <see cref="NeverShipped"/>) plus, for provided.al2023, a <c>bootstrap</c>, zipped deterministically, its CodeSha256
 /// written next to it, Lambda's size limits checked.
 /// </summary>
-public static class FunctionPackager
+public static class FunctionPackage
 {
     public sealed record Outcome(PackageInfo? Package, IReadOnlyList<Diagnostic> Diagnostics)
     {

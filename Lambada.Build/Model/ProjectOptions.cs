@@ -1,4 +1,4 @@
-namespace Lambada.Build.Manifest;
+namespace Lambada.Build.Model;
 
 /// <summary>What the project (MSBuild) says about its functions: overrides of the defaults and how it publishes.</summary>
 public sealed record ProjectOptions

@@ -1,4 +1,4 @@
-namespace Lambada.Build.Scanning;
+namespace Lambada.Build.Model;
 
 /// <summary>What the scan may use besides the assembly itself.</summary>
 public sealed record ScanOptions
