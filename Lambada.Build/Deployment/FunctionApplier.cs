@@ -87,21 +87,8 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         var d = desired.Definition;
         steps.Plan("create", d.ReservedConcurrency is null ? null : "reserved concurrency", NeedsVersion(d, true) ? "publish version" : null, d.Alias is null ? null : $"alias {d.Alias}");
         steps.Begin("create");
-        var created = await CreateOrFindOwnAsync(desired, roleArn, new CreateFunctionRequest
-        {
-            FunctionName = d.Name,
-            Role = roleArn,
-            Code = await package.CodeAsync().ConfigureAwait(false),
-            Runtime = d.Runtime,
-            Handler = d.Handler,
-            Description = d.Description,
-            Timeout = d.Timeout,
-            MemorySize = d.MemorySize,
-            Environment = new EnvironmentSettings(desired.Environment),
-            Tags = desired.Tags,
-            Architectures = [d.Architecture],
-            EphemeralStorage = new EphemeralStorageSettings(d.EphemeralStorage),
-        }, cancellation).ConfigureAwait(false);
+        var created = await CreateOrFindOwnAsync(desired, roleArn,
+            OwnedFields.CreateRequest(desired, roleArn, await package.CodeAsync().ConfigureAwait(false)), cancellation).ConfigureAwait(false);
         steps.Done("create");
         var current = await waiter.WaitAsync(d.Name, created, cancellation).ConfigureAwait(false);
         if (d.ReservedConcurrency is { } reserved)
@@ -162,17 +149,8 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         if (plan.ConfigChanges.Count > 0)
         {
             steps.Begin("configuration");
-            var updated = await SendWhenReadyAsync(d.Name, () => lambda.UpdateFunctionConfigurationAsync(d.Name, new UpdateFunctionConfigurationRequest
-            {
-                Role = roleArn,
-                Handler = d.Handler,
-                Description = d.Description,
-                Timeout = d.Timeout,
-                MemorySize = d.MemorySize,
-                Runtime = d.Runtime,
-                Environment = new EnvironmentSettings(desired.Environment),
-                EphemeralStorage = new EphemeralStorageSettings(d.EphemeralStorage),
-            }, cancellation), cancellation).ConfigureAwait(false);
+            var updated = await SendWhenReadyAsync(d.Name, () => lambda.UpdateFunctionConfigurationAsync(d.Name,
+                OwnedFields.UpdateConfigurationRequest(desired, roleArn), cancellation), cancellation).ConfigureAwait(false);
             steps.Done("configuration");
             current = await waiter.WaitAsync(d.Name, updated, cancellation).ConfigureAwait(false);
         }
@@ -180,13 +158,8 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         {
             var code = await package.CodeAsync().ConfigureAwait(false);
             steps.Begin("code");
-            var updated = await SendWhenReadyAsync(d.Name, () => lambda.UpdateFunctionCodeAsync(d.Name, new UpdateFunctionCodeRequest
-            {
-                ZipFile = code.ZipFile,
-                S3Bucket = code.S3Bucket,
-                S3Key = code.S3Key,
-                Architectures = [d.Architecture],
-            }, cancellation), cancellation).ConfigureAwait(false);
+            var updated = await SendWhenReadyAsync(d.Name, () => lambda.UpdateFunctionCodeAsync(d.Name,
+                OwnedFields.UpdateCodeRequest(desired, code), cancellation), cancellation).ConfigureAwait(false);
             steps.Done("code");
             current = await waiter.WaitAsync(d.Name, updated, cancellation).ConfigureAwait(false);
         }

@@ -4,14 +4,17 @@ namespace Lambada.Build.Manifest;
 
 /// <summary>
 /// The one place defaults live. Each value is taken from the first that sets it: the function's
-/// attribute, the MSBuild property, the assembly's <c>[LambadaDefaults]</c>, the built-in value.
+/// attribute, the MSBuild property, the assembly's <c>[LambadaDefaults]</c>, the built-in value. The built-in memory
+/// size and timeout are <see cref="LambadaContract"/>'s, which Lambada.Runtime shares for a local run without a manifest.
+/// AWS's own defaults (what Lambda gives a field a request leaves out) are another thing: Aws/Lambda/LambdaDefaults.
 /// </summary>
 public sealed record FunctionDefaults(int MemorySize, int Timeout, string Role, string? Runtime, string Architecture, int EphemeralStorage)
 {
-    public const int BuiltInMemorySize = 512;
-    public const int BuiltInTimeout = 30;
+    public const int BuiltInMemorySize = LambadaContract.BuiltInMemorySize;
+    public const int BuiltInTimeout = LambadaContract.BuiltInTimeout;
     public const string BuiltInRole = "lambda_basic_execution";
     public const string BuiltInArchitecture = ArchitectureNames.X86_64;
+    /// <summary>The same as Lambda's own default: the 512 MB it charges nothing extra for.</summary>
     public const int BuiltInEphemeralStorage = 512;
 
     public static FunctionDefaults Resolve(AssemblyDefaults assembly, ProjectOptions project) => new(

@@ -21,4 +21,16 @@ internal static class LambadaContract
 
     /// <summary>The tag that marks the functions (and roles) a project owns; its value is the project's name.</summary>
     public const string OwnershipTag = "lambada:project";
+
+    /// <summary>
+    /// The build copies its manifest beside the assembly as <c>&lt;AssemblyName&gt;.lambada.json</c> (the last target of
+    /// Lambada.Build.targets), so a local run reports the memory and timeout a deploy sets.
+    /// </summary>
+    public const string LocalManifestSuffix = ".lambada.json";
+
+    /// <summary>Lambada's built-in memory size in MB: what a deploy sets when nothing else does, and what a local run without the manifest reports.</summary>
+    public const int BuiltInMemorySize = 512;
+
+    /// <summary>Lambada's built-in timeout in seconds, likewise.</summary>
+    public const int BuiltInTimeout = 30;
 }

@@ -1,24 +1,26 @@
 using System.Reflection;
+using Lambada.Build.Model;
 using Lambada.Runtime.Context;
 using Lambada.Runtime.Handlers;
 
 namespace Lambada.Runtime.Local;
 
-/// <summary>A context for a local run: the function's own name, memory and timeout, and a fresh request id.</summary>
+/// <summary>
+/// A context for a local run: the function's own name, memory and timeout, and a fresh request id. The memory and
+/// timeout are the build's manifest's (<see cref="LocalManifest"/>), so they are the deployed ones; without a manifest,
+/// the attribute's, or Lambada's built-in ones for what it leaves unset (project and assembly defaults are then unknown).
+/// </summary>
 internal sealed class LocalContext : ILambadaContext
 {
-    // The built-in defaults of Lambada.Build (Manifest/FunctionDefaults), for attributes that leave them unset.
-    private const int DefaultTimeoutSeconds = 30;
-    private const int DefaultMemoryMB = 512;
-    private readonly DateTimeOffset deadline;
+    private readonly DateTimeOffset _deadline;
 
-    public LocalContext(CatalogEntry function)
+    public LocalContext(CatalogEntry function, LocalManifestFunction? resolved)
     {
         var attribute = function.Method.GetCustomAttribute<LambadaFunctionAttribute>()!;
         FunctionName = function.Name;
-        MemoryLimitInMB = attribute.MemorySize > 0 ? attribute.MemorySize : DefaultMemoryMB;
-        Timeout = TimeSpan.FromSeconds(attribute.Timeout > 0 ? attribute.Timeout : DefaultTimeoutSeconds);
-        deadline = DateTimeOffset.UtcNow + Timeout;
+        MemoryLimitInMB = resolved?.MemorySize ?? (attribute.MemorySize > 0 ? attribute.MemorySize : LambadaContract.BuiltInMemorySize);
+        Timeout = TimeSpan.FromSeconds(resolved?.Timeout ?? (attribute.Timeout > 0 ? attribute.Timeout : LambadaContract.BuiltInTimeout));
+        _deadline = DateTimeOffset.UtcNow + Timeout;
         Logger = new LambdaLogger(AwsRequestId, Console.Error);
     }
 
@@ -28,7 +30,7 @@ internal sealed class LocalContext : ILambadaContext
     public string FunctionVersion => "$LATEST";
     public string InvokedFunctionArn => $"arn:aws:lambda:local:000000000000:function:{FunctionName}";
     public int MemoryLimitInMB { get; }
-    public TimeSpan RemainingTime => deadline - DateTimeOffset.UtcNow;
+    public TimeSpan RemainingTime => _deadline - DateTimeOffset.UtcNow;
     public string? ClientContext => null;
     public string? CognitoIdentity => null;
     public ILambadaLogger Logger { get; }

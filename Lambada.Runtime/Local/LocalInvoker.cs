@@ -7,7 +7,8 @@ namespace Lambada.Runtime.Local;
 
 /// <summary>
 /// Outside Lambda: <c>&lt;app&gt; NAME 'json'</c> or <c>&lt;app&gt; NAME @payload.json</c> runs one function and prints
-/// its JSON result (exit 0), or the error JSON (exit 1); no arguments lists the functions.
+/// its JSON result (exit 0), or the error JSON (exit 1); no arguments lists the functions. The context's memory and
+/// timeout come from the build's manifest beside the app (<see cref="LocalManifest"/>).
 /// </summary>
 internal static class LocalInvoker
 {
@@ -20,7 +21,13 @@ internal static class LocalInvoker
 
     [RequiresUnreferencedCode(Trimming.Reason)]
     [RequiresDynamicCode(Trimming.Reason)]
-    public static int Run(FunctionCatalog catalog, string[] args, TextWriter output, TextWriter errors)
+    public static int Run(FunctionCatalog catalog, string[] args, TextWriter output, TextWriter errors) =>
+        Run(catalog, args, output, errors, AppContext.BaseDirectory);
+
+    /// <summary>The same, with the build's manifest read from <paramref name="manifestDirectory"/> instead of the app's own folder.</summary>
+    [RequiresUnreferencedCode(Trimming.Reason)]
+    [RequiresDynamicCode(Trimming.Reason)]
+    public static int Run(FunctionCatalog catalog, string[] args, TextWriter output, TextWriter errors, string manifestDirectory)
     {
         if (args.Length == 0)
         {
@@ -39,7 +46,8 @@ internal static class LocalInvoker
             var payload = args.Length == 1 ? "" : args[1].StartsWith('@') ? File.ReadAllText(args[1][1..]) : args[1];
             var function = catalog.ByName(args[0]);
             var handler = new FunctionHandler(function.Method);
-            var context = new LocalContext(function);
+            var manifest = LocalManifest.Find(manifestDirectory, function.Method.Module.Assembly, errors);
+            var context = new LocalContext(function, manifest?.Function(function.Name));
             using var deadline = new CancellationTokenSource(context.Timeout);
             var result = handler.InvokeAsync(System.Text.Encoding.UTF8.GetBytes(payload), context, deadline.Token).GetAwaiter().GetResult();
             output.WriteLine(System.Text.Encoding.UTF8.GetString(result));

@@ -35,7 +35,53 @@ public sealed class LocalInvokeTests
         Assert.AreEqual("Runtime.NoSuchHandler", error.RootElement.GetProperty("errorType").GetString());
     }
 
-    private static ProcessResult DotnetRun(params string[] args) => ProcessRunner.Run("dotnet",
-        ["run", "--project", Sample, "--no-build", "--", .. args],
+    /// <summary>
+    /// The memory and timeout a local run reports are the deployed ones: the project's LambadaDefaultMemorySize and the
+    /// assembly's [LambadaDefaults] reach the local context through the manifest the build puts beside the app, and a
+    /// rebuild with another default changes it.
+    /// </summary>
+    [TestMethod]
+    public void A_local_run_reports_the_memory_and_timeout_the_manifest_resolved()
+    {
+        using var project = new FixtureProject("locallimits", new Dictionary<string, string>
+        {
+            ["Limits.cs"] = """
+                using System.Globalization;
+                using Lambada;
+                using Lambada.Runtime;
+
+                [assembly: LambadaDefaults(Timeout = 600)]
+
+                public static class Limits
+                {
+                    [LambadaFunction(Name = "limits")]
+                    public static string Report(ILambadaContext context) =>
+                        string.Create(CultureInfo.InvariantCulture, $"{context.MemoryLimitInMB} {context.RemainingTime.TotalSeconds}");
+                }
+                """,
+        }, "<OutputType>Exe</OutputType><LambadaDefaultMemorySize>1024</LambadaDefaultMemorySize>");
+
+        var first = LimitsAfterBuild(project);
+        var second = LimitsAfterBuild(project, "-p:LambadaDefaultMemorySize=2048");
+
+        Assert.AreEqual(1024, first.MemoryMB, "LambadaDefaultMemorySize, not the built-in 512");
+        Assert.IsTrue(first.RemainingSeconds is > 500 and <= 600, $"{first.RemainingSeconds} s left of [LambadaDefaults(Timeout = 600)]");
+        Assert.AreEqual(2048, second.MemoryMB, "the rebuild's default, not the earlier build's copy");
+    }
+
+    private static (int MemoryMB, double RemainingSeconds) LimitsAfterBuild(FixtureProject project, params string[] buildArguments)
+    {
+        var build = project.Build(buildArguments);
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        var run = DotnetRunIn(project.Directory, "limits");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var parts = JsonSerializer.Deserialize<string>(run.Output.Trim())!.Split(' ');
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static ProcessResult DotnetRun(params string[] args) => DotnetRunIn(Sample, args);
+
+    private static ProcessResult DotnetRunIn(string project, params string[] args) => ProcessRunner.Run("dotnet",
+        ["run", "--project", project, "--no-build", "--", .. args],
         environment: new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" });
 }
