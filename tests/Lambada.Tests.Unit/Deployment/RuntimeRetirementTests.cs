@@ -1,9 +1,5 @@
-using Lambada.Build.Aws;
-using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
 using Lambada.Build.Manifest;
-using Lambada.Testing;
-using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Tests.Deployment;
 
