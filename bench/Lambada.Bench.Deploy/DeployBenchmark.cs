@@ -1,4 +1,6 @@
 using Lambada.Build.Deployment;
+using Lambada.Testing;
+using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Bench.Deploy;
 
@@ -51,7 +53,7 @@ public sealed class DeployBenchmark(MotoServer moto, AwsCli cli, LambadaDeploys 
 
     private async Task EmptyMotoAsync()
     {
-        await moto.ResetAsync().ConfigureAwait(false);
+        moto.Reset();
         await cli.CreateRoleAsync().ConfigureAwait(false);
     }
 
@@ -83,10 +85,10 @@ public sealed class DeployBenchmark(MotoServer moto, AwsCli cli, LambadaDeploys 
         var functions = BenchFunction.Many(n);
         foreach (var (run, commands) in new[] { (CliRun.Create, cli.CreateCommands(functions, PackageA.Path)), (CliRun.Update, cli.UpdateCommands(functions, PackageA.Path)) })
         {
-            var before = moto.LoggedRequests();
+            var before = MotoRequestLog.Mark(moto);
             var ms = await cli.RunAllAsync(commands, parallel).ConfigureAwait(false);
             await Task.Delay(200).ConfigureAwait(false);
-            Add(Cli, (n, parallel, run), new CliResult(ms, commands.Count, moto.LoggedRequests() - before));
+            Add(Cli, (n, parallel, run), new CliResult(ms, commands.Count, MotoRequestLog.Since(moto, before).Count));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Lambada.Testing;
 
 namespace Lambada.Bench.Deploy;
 
@@ -179,13 +180,7 @@ public sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s, 
     {
         try
         {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments)
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return output.Trim().Split('\n')[0].Trim();
+            return ProcessRunner.Run(file, arguments).Output.Trim().Split('\n')[0].Trim();
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lambada.Build.Manifest;
+using Lambada.Testing;
 
 namespace Lambada.Bench.Deploy;
 
@@ -41,7 +42,7 @@ public sealed partial class InnerLoop(string repoRoot, string workDirectory, Mot
 
     public async Task<Result> RunAsync(int runs, int warmUps)
     {
-        await moto.ResetAsync().ConfigureAwait(false);
+        moto.Reset();
         await cli.CreateRoleAsync("lambda_basic_execution").ConfigureAwait(false);
         await cli.CreateRoleAsync("lambda_s3_full").ConfigureAwait(false);
         var lambada = SampleCopy.Create(repoRoot, workDirectory, "inner-lambada");
@@ -75,7 +76,7 @@ public sealed partial class InnerLoop(string repoRoot, string workDirectory, Mot
                 if (lambadaFirst)
                 {
                     Edit(lambada, edit);
-                    var before = moto.LoggedRequests();
+                    var before = MotoRequestLog.Mark(moto);
                     var codeBefore = CodeUpdates(names);
                     var ms = LambadaDeploy(lambada);
                     await Task.Delay(200).ConfigureAwait(false);
@@ -83,7 +84,7 @@ public sealed partial class InnerLoop(string repoRoot, string workDirectory, Mot
                     if (measuring)
                     {
                         result.LambadaMs.Add(ms);
-                        result.LambadaRequests.Add(moto.LoggedRequests() - before);
+                        result.LambadaRequests.Add(MotoRequestLog.Since(moto, before).Count);
                     }
                     Console.WriteLine($"  {(measuring ? $"run {i + 1}" : "warm-up")} Lambada: {ms,8:F0} ms");
                 }
@@ -140,7 +141,7 @@ public sealed partial class InnerLoop(string repoRoot, string workDirectory, Mot
     }
 
     private Dictionary<string, int> CodeUpdates(IEnumerable<string> names) =>
-        names.ToDictionary(n => n, n => moto.LoggedRequests(line => line.Contains($"/functions/{n}/code ", StringComparison.Ordinal)));
+        names.ToDictionary(n => n, n => MotoRequestLog.Since(moto, 0).Count(r => r.Path.EndsWith($"/functions/{n}/code", StringComparison.Ordinal)));
 
     /// <summary>Each function must have had its code updated, or the run measured something other than a deploy.</summary>
     private static void RequireNewCode(string who, IEnumerable<string> names, Dictionary<string, int> before, Dictionary<string, int> after)

@@ -3,6 +3,8 @@ using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
 using Lambada.Build.Model;
+using Lambada.Testing;
+using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Bench.Deploy;
 
@@ -18,7 +20,7 @@ public sealed class LambadaDeploys(MotoServer moto, string region)
     public async Task<PhaseResult> RunAsync(FunctionsManifest manifest, Packages.Package package, int parallelism)
     {
         var environment = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = moto.Endpoint, ["AWS_REGION"] = region };
-        var loggedBefore = moto.LoggedRequests();
+        var loggedBefore = MotoRequestLog.Mark(moto);
         var clock = Stopwatch.StartNew();
         // New clients per phase: the request counters start at zero (and the connection pool is cold, as in a build).
         using var aws = AwsClients.Create(region, null, name => environment.GetValueOrDefault(name), RetryPolicy.Default, _ => { });
@@ -32,7 +34,7 @@ public sealed class LambadaDeploys(MotoServer moto, string region)
         if (failed is not null)
             throw new InvalidOperationException($"deploy failed for {failed.Name}: {failed.ErrorCode} {failed.ErrorMessage}");
         var outcomes = result.Outcomes.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count());
-        return new PhaseResult(elapsed, result.Requests, result.MutatingRequests, moto.LoggedRequests() - loggedBefore, outcomes);
+        return new PhaseResult(elapsed, result.Requests, result.MutatingRequests, MotoRequestLog.Since(moto, loggedBefore).Count, outcomes);
     }
 
     private sealed class SilentLog : IDeployLog

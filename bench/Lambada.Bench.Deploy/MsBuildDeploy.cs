@@ -1,3 +1,5 @@
+using Lambada.Testing;
+
 namespace Lambada.Bench.Deploy;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoSer
 
     public async Task<Result> RunAsync(int runs)
     {
-        await moto.ResetAsync().ConfigureAwait(false);
+        moto.Reset();
         await cli.CreateRoleAsync("lambda_basic_execution").ConfigureAwait(false);
         await cli.CreateRoleAsync("lambda_s3_full").ConfigureAwait(false);
         var deploying = SampleCopy.Create(repoRoot, workDirectory, "msbuild-deploy");
@@ -33,9 +35,9 @@ public sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoSer
     public async Task<Result> RunAsync(SampleCopy deploying, SampleCopy plain, int runs, string copies, string subcommand)
     {
         // First builds, untimed: restore, compile, package, and (deploying) create or update the sample's functions.
-        var before = moto.LoggedRequests();
+        var before = MotoRequestLog.Mark(moto);
         Build(deploying, deploy: true, restore: true);
-        var firstDeployRequests = moto.LoggedRequests() - before;
+        var firstDeployRequests = MotoRequestLog.Since(moto, before).Count;
         Build(plain, deploy: false, restore: true);
         Build(deploying, deploy: true, restore: false);
         Build(plain, deploy: false, restore: false);
@@ -46,13 +48,13 @@ public sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoSer
         {
             foreach (var deploy in i % 2 == 0 ? new[] { true, false } : [false, true])
             {
-                before = moto.LoggedRequests();
+                before = MotoRequestLog.Mark(moto);
                 var ms = Build(deploy ? deploying : plain, deploy, restore: false);
                 if (deploy)
                 {
                     await Task.Delay(200).ConfigureAwait(false);
                     result.DeployMs.Add(ms);
-                    result.DeployRequests.Add(moto.LoggedRequests() - before);
+                    result.DeployRequests.Add(MotoRequestLog.Since(moto, before).Count);
                 }
                 else
                     result.BuildMs.Add(ms);

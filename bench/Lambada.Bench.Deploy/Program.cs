@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Globalization;
 using Lambada.Bench.Deploy;
+using Lambada.Testing;
 
 // dotnet run -c Release --project bench/Lambada.Bench.Deploy -- [msbuild [--runs N] | inner-loop [--runs N] [--warm-ups N]] [--reps N] [--cli-reps N] [--cli-parallel-reps N] [--package small|PATH] [--sizes 1,20,50] [--parallelism 4,8,16] [--no-docs] [--smoke]
 int Option(string name, int fallback)
@@ -56,11 +57,11 @@ var machine = DeployReport.Machine();
 Console.WriteLine($"Lambada deploy benchmark — {machine}");
 var loadBefore = DeployReport.LoadAverage();
 
-using var moto = await MotoServer.StartAsync(work);
+using var moto = MotoServer.Start(new Dictionary<string, string> { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true" });
 // Also on Ctrl+C or kill: the server must not outlive the benchmark.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => moto.Dispose());
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => moto.Dispose());
-Console.WriteLine($"moto_server on {moto.Endpoint} (log {moto.LogPath})");
+Console.WriteLine($"moto_server on {moto.Endpoint}");
 
 try
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lambada.Testing;
 
 namespace Lambada.Bench.Deploy;
 
@@ -59,13 +60,7 @@ public sealed class SampleCopy
     /// <summary>Runs a program in this copy with the benchmark's AWS settings (moto, test keys); wall milliseconds. Throws when it fails.</summary>
     public double Run(string fileName, IEnumerable<string> arguments, string endpoint, string region, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Root,
-        };
+        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory ?? Root };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         // `dotnet run` hands its own MSBuild settings down to the program it starts; a nested build must not see them.
@@ -83,13 +78,10 @@ public sealed class SampleCopy
         start.Environment["AWS_ENDPOINT_URL"] = endpoint;
         start.Environment["AWS_PAGER"] = "";
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
+        var result = ProcessRunner.Run(start, Timeout.InfiniteTimeSpan);
         var ms = clock.Elapsed.TotalMilliseconds;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{stdout.Result}{stderr.Result}");
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.Output}");
         return ms;
     }
 }

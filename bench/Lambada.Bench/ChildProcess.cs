@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Lambada.Testing;
 
 namespace Lambada.Bench;
 
@@ -32,21 +32,11 @@ public static class ChildProcess
         return start;
     }
 
+    /// <summary>Runs to exit, however long it takes, with stdout and stderr merged (the tests' <see cref="ProcessRunner"/>).</summary>
     public static (int ExitCode, string Output) Run(ProcessStartInfo start)
     {
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        lock (output)
-            return (process.ExitCode, output.ToString());
+        var result = ProcessRunner.Run(start, Timeout.InfiniteTimeSpan);
+        return (result.ExitCode, result.Output);
     }
 
     /// <summary>Runs and times a process from start to exit, wall clock.</summary>

@@ -2,7 +2,10 @@ using Lambada.Build.Aws.Configuration;
 
 namespace Lambada.Tests.Aws.Configuration;
 
-/// <summary>Credentials from the environment and from shared files; these tests change process environment variables.</summary>
+/// <summary>
+/// Credentials from the environment and from shared files; these tests change process environment variables.
+/// A credential_process runs a program: <c>CredentialProcessTests</c> (integration).
+/// </summary>
 [TestClass]
 [DoNotParallelize]
 public sealed class CredentialSourceTests
@@ -146,23 +149,6 @@ public sealed class CredentialSourceTests
         Assert.AreEqual(AwsConfigurationProblem.Credentials, error.Problem);
         StringAssert.StartsWith(error.Message, $"The AWS profile 'nowhere' (LambadaProfile) in {files.CredentialsFile} (AWS_SHARED_CREDENTIALS_FILE) and the config file beside it: not found. ");
         StringAssert.Contains(error.Message, "'aws sso login --profile nowhere'");
-        Assert.IsFalse(error.Message.Contains('\n'), error.Message);
-    }
-
-    [TestMethod]
-    public async Task A_credential_process_that_fails_is_one_line_naming_the_profile_and_never_the_command()
-    {
-        using var files = new AwsConfigFiles(config: $"""
-            [profile scripted]
-            credential_process = /bin/false --token secret-{Unique}
-            """);
-        var source = CredentialSource.Resolve("scripted");
-
-        var error = await Assert.ThrowsExactlyAsync<AwsConfigurationException>(() => source.GetAsync(CancellationToken.None));
-
-        Assert.AreEqual(AwsConfigurationProblem.Credentials, error.Problem);
-        StringAssert.StartsWith(error.Message, "The AWS credentials of profile 'scripted' (LambadaProfile) (");
-        Assert.IsFalse(error.Message.Contains(Unique, StringComparison.OrdinalIgnoreCase), error.Message);
         Assert.IsFalse(error.Message.Contains('\n'), error.Message);
     }
 }

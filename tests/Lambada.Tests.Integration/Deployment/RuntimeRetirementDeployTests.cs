@@ -10,9 +10,10 @@ namespace Lambada.Tests.Deployment;
 /// <summary>
 /// LMB0164/0165: on AWS's block dates the deploy refuses, per function and before any call, the create or the update Lambda would
 /// refuse (dotnet8: creates from 2026-12-10, updates from 2027-01-11); moving off the runtime stays allowed. The clock is pinned.
+/// The deploys against moto; <c>RuntimeRetirementTests</c> (unit) checks the plans on their own.
 /// </summary>
 [TestClass]
-public sealed class RuntimeRetirementTests
+public sealed class RuntimeRetirementDeployTests
 {
     private static readonly DateOnly BeforeDeprecation = new(2026, 11, 9);
     private static readonly DateOnly Deprecated = new(2026, 11, 10);
@@ -27,44 +28,6 @@ public sealed class RuntimeRetirementTests
 
     [ClassCleanup]
     public static void Stop() => fixture?.Dispose();
-
-    [TestMethod]
-    [DataRow("2026-11-09", PlannedAction.Create, null)]
-    [DataRow("2026-11-09", PlannedAction.Update, null)]
-    [DataRow("2026-12-09", PlannedAction.Create, null)]
-    [DataRow("2026-12-10", PlannedAction.Create, "LMB0164")]
-    [DataRow("2026-12-10", PlannedAction.Update, null)]
-    [DataRow("2027-01-10", PlannedAction.Update, null)]
-    [DataRow("2027-01-11", PlannedAction.Update, "LMB0165")]
-    [DataRow("2027-01-11", PlannedAction.Create, "LMB0164")]
-    [DataRow("2030-01-01", PlannedAction.Unchanged, null)]
-    [DataRow("2030-01-01", PlannedAction.Delete, null)]
-    public void A_dotnet8_plan_is_refused_from_the_day_AWS_blocks_its_action(string day, PlannedAction action, string? code)
-    {
-        var plan = new FunctionPlan("fn", action, Desired("dotnet8"), null);
-
-        var error = Catch(() => RuntimeRetirementCheck.Ensure(plan, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
-
-        Assert.AreEqual(code, error?.Code, error?.Message);
-    }
-
-    [TestMethod]
-    [DataRow("dotnet10")]
-    [DataRow("provided.al2023")]
-    public void Runtimes_without_a_block_date_yet_are_never_refused(string runtime)
-    {
-        foreach (var action in new[] { PlannedAction.Create, PlannedAction.Update })
-            Assert.IsNull(Catch(() => RuntimeRetirementCheck.Ensure(new FunctionPlan("fn", action, Desired(runtime), null), new DateOnly(2029, 1, 1))), $"{runtime} {action}");
-    }
-
-    [TestMethod]
-    public void The_refusal_names_the_runtime_the_dates_and_the_runtime_to_move_to()
-    {
-        var error = Catch(() => RuntimeRetirementCheck.Ensure(new FunctionPlan("fn", PlannedAction.Create, Desired("dotnet8"), null), CreateBlocked))!;
-
-        StringAssert.Contains(error.Message, "Lambda refuses to create functions on dotnet8 since 2026-12-10 (AWS deprecated it on 2026-11-10)");
-        StringAssert.Contains(error.Message, "dotnet10 (target net10.0)");
-    }
 
     [TestMethod]
     public void After_the_create_block_a_new_dotnet8_function_is_refused_with_no_call_and_others_still_deploy()
@@ -131,19 +94,4 @@ public sealed class RuntimeRetirementTests
 
     private static FunctionDefinition Function(string name, string runtime, int memory = 512) =>
         InProcessDeploy.Function(name, memory: memory) with { Runtime = runtime };
-
-    private static DesiredFunction Desired(string runtime) => DesiredFunction.From(Function("fn", runtime), "Retiring");
-
-    private static DeploymentException? Catch(Action action)
-    {
-        try
-        {
-            action();
-            return null;
-        }
-        catch (DeploymentException e)
-        {
-            return e;
-        }
-    }
 }

@@ -4,11 +4,11 @@ namespace Lambada.Testing;
 
 /// <summary>
 /// @vercel/fun, a third-party implementation of the Lambda Runtime API (npm), driven through
-/// <c>tests/Lambada.Tests/fun/invoke.js</c>. Installs its npm packages on first use.
+/// <c>tests/Lambada.Tests.Integration/fun/invoke.js</c>. Installs its npm packages on first use.
 /// </summary>
 public static class VercelFun
 {
-    private static readonly string Harness = Path.Combine(RepoPaths.Root, "tests", "Lambada.Tests", "fun");
+    private static readonly string Harness = Path.Combine(RepoPaths.Root, "tests", "Lambada.Tests.Integration", "fun");
     private static readonly Lazy<bool> Installed = new(Install);
 
     public sealed record Result(int StatusCode, string? FunctionError, string Payload);
