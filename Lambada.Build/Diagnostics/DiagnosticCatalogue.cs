@@ -13,6 +13,8 @@ public static class DiagnosticCatalogue
         "Cannot read the assembly '{0}': {1} — make sure the build produced a valid .NET assembly");
     public static readonly DiagnosticDescriptor UnresolvedAttribute = new("LMB0003", Severity.Error, "Attribute arguments cannot be read",
         "Cannot read the arguments of [{0}] on {1}: {2} — make sure the project references Lambada.Attributes directly");
+    public static readonly DiagnosticDescriptor FrameworkMSBuild = new("LMB0004", Severity.Error, "Lambada needs the .NET SDK's MSBuild",
+        "This build runs in the .NET Framework MSBuild (Visual Studio's MSBuild.exe, or msbuild on Mono), which cannot load Lambada's tasks: they are built for .NET 8 and run only in the .NET SDK's MSBuild — build with 'dotnet build' (or 'dotnet msbuild'); to build in Visual Studio without Lambada, set LambadaEnabled to false when MSBuildRuntimeType is Full");
 
     // 01xx: function settings
     public static readonly DiagnosticDescriptor InvalidName = new("LMB0101", Severity.Error, "Invalid function name",

@@ -19,7 +19,7 @@ public sealed class PackageLayoutTests
 
         Assert.AreEqual("true", Element(nuspec, "developmentDependency"));
         CollectionAssert.IsSubsetOf(new[] { "tasks/net8.0/Lambada.Build.dll", "tasks/net8.0/Mono.Cecil.dll", "tasks/net8.0/AWSSDK.Core.dll",
-            "tasks/net8.0/AWSSDK.SecurityToken.dll", "tasks/net8.0/AWSSDK.S3.dll", "build/Lambada.Build.props", "build/Lambada.Build.targets" }, entries);
+            "tasks/net8.0/AWSSDK.SecurityToken.dll", "tasks/net8.0/AWSSDK.S3.dll", "build/Lambada.Build.props", "build/Lambada.Build.targets", "build/LambadaMain.cs" }, entries);
         Assert.IsFalse(entries.Any(e => Path.GetFileName(e).StartsWith("Microsoft.Build", StringComparison.Ordinal)), string.Join(", ", entries));
         Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal)), "no assembly flows into the user's compile or runtime");
         Assert.IsFalse(nuspec.Descendants().Any(e => e.Name.LocalName == "dependency"), "its dependencies travel inside tasks/, not as package dependencies");

@@ -30,7 +30,7 @@ public sealed class OwnMainTests
 
         var build = project.Build();
         Assert.AreEqual(0, build.ExitCode, build.ToString());
-        Assert.IsFalse(File.Exists(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "lambada", "LambadaMain.g.cs")));
+        Assert.IsFalse(CompiledTypes(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "ownmain.dll")).Contains("LambadaGeneratedMain"), "the generated Main is not compiled in");
 
         var run = ProcessRunner.Run("dotnet", [Path.Combine(project.Directory, "bin", "Debug", "net10.0", "ownmain.dll"), "shout", "\"hey\""]);
 
@@ -78,5 +78,12 @@ public sealed class OwnMainTests
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "own start-up code ran");
         StringAssert.Contains(run.Output, """{"Text":"HEY","Count":2}""");
+    }
+
+    private static string[] CompiledTypes(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Name)).ToArray();
     }
 }
