@@ -63,12 +63,15 @@ public sealed class LocalInvokerTests
         StringAssert.Contains(output, "echo");
     }
 
+    /// <summary>Where the build puts the manifest beside the app: <c>&lt;AssemblyName&gt;.lambada.json</c>.</summary>
+    private static readonly string ManifestFileName = typeof(LocalInvokerTests).Assembly.GetName().Name + ".lambada.json";
+
     [TestMethod]
     public void The_context_reports_the_memory_and_timeout_of_the_manifest_beside_the_app()
     {
         using var dir = new TempDirectory("local-manifest");
-        File.WriteAllText(dir.File("Lambada.Tests.lambada.json"), """
-            { "schemaVersion": 1, "assembly": "Lambada.Tests", "functions": [
+        File.WriteAllText(dir.File(ManifestFileName), """
+            { "schemaVersion": 1, "assembly": "Lambada.Tests.Unit", "functions": [
               { "name": "echo", "memorySize": 256, "timeout": 5 },
               { "name": "limits", "method": "Lambada.Tests.Runtime.LimitsHandler::Limits", "memorySize": 1024, "timeout": 600, "role": "lambda_basic_execution" } ] }
             """);
@@ -102,7 +105,7 @@ public sealed class LocalInvokerTests
     public void A_manifest_that_cannot_be_read_is_said_and_the_attribute_is_used()
     {
         using var dir = new TempDirectory("bad-manifest");
-        File.WriteAllText(dir.File("Lambada.Tests.lambada.json"), "{ not json");
+        File.WriteAllText(dir.File(ManifestFileName), "{ not json");
         var output = new StringWriter();
         var errors = new StringWriter();
 
@@ -110,7 +113,7 @@ public sealed class LocalInvokerTests
 
         Assert.AreEqual(0, exitCode, output.ToString());
         Assert.AreEqual(2048, Limits(output.ToString()).MemoryMB);
-        StringAssert.Contains(errors.ToString(), "Lambada.Tests.lambada.json could not be read");
+        StringAssert.Contains(errors.ToString(), ManifestFileName + " could not be read");
     }
 
     private static (int MemoryMB, double RemainingSeconds) Limits(string output)
