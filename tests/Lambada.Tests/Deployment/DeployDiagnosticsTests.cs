@@ -1,5 +1,6 @@
 using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 
 namespace Lambada.Tests.Deployment;
 
@@ -29,7 +30,7 @@ public sealed class DeployDiagnosticsTests
 
         var outcome = deploy.Run([InProcessDeploy.Function("amb_fn", role: "*/team_*")]).Outcomes.Single();
 
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0303"), (outcome.Kind, outcome.ErrorCode));
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0303"), (outcome.Kind, outcome.Error?.Code));
         StringAssert.Contains(outcome.ErrorMessage, $"arn:aws:iam::{DeployFixture.Account}:role/team_reader");
         StringAssert.Contains(outcome.ErrorMessage, $"arn:aws:iam::{DeployFixture.Account}:role/apps/team_writer");
         Assert.AreEqual(0, outcome.Done.Count);
@@ -43,9 +44,9 @@ public sealed class DeployDiagnosticsTests
         using (var stream = File.OpenWrite(deploy.PackagePath))
             stream.SetLength(51L * 1024 * 1024);
 
-        var error = Assert.ThrowsExactly<DeploymentException>(() => deploy.Run([InProcessDeploy.Function("huge_fn")]));
+        var error = Assert.ThrowsExactly<LambadaException>(() => deploy.Run([InProcessDeploy.Function("huge_fn")]));
 
-        Assert.AreEqual("LMB0304", error.Code);
+        Assert.AreEqual("LMB0304", error.Descriptor.Code);
         StringAssert.Contains(error.Message, "51.0 MB zipped");
         CollectionAssert.DoesNotContain(Aws.FunctionNames().ToList(), "huge_fn");
     }
@@ -59,7 +60,7 @@ public sealed class DeployDiagnosticsTests
 
         var outcome = deploy.Run([InProcessDeploy.Function("shared_name", memory: 1024)]).Outcomes.Single();
 
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0306"), (outcome.Kind, outcome.ErrorCode));
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0306"), (outcome.Kind, outcome.Error?.Code));
         StringAssert.Contains(outcome.ErrorMessage, "belongs to Lambada project 'Theirs'");
         Assert.AreEqual(0, outcome.Done.Count);
         Assert.AreEqual(256, Aws.Configuration("shared_name").GetProperty("MemorySize").GetInt32());

@@ -1,6 +1,7 @@
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
@@ -45,7 +46,7 @@ public sealed class RuntimeRetirementTests
 
         var error = Catch(() => RuntimeRetirementCheck.Ensure(plan, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
 
-        Assert.AreEqual(code, error?.Code, error?.Message);
+        Assert.AreEqual(code, error?.Descriptor.Code, error?.Message);
     }
 
     [TestMethod]
@@ -74,7 +75,7 @@ public sealed class RuntimeRetirementTests
         var outcomes = Deploy(deploy, CreateBlocked, Function("retire_new", "dotnet8"), Function("retire_new10", "dotnet10")).Outcomes;
 
         var refused = outcomes.Single(o => o.Name == "retire_new");
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (refused.Kind, refused.ErrorCode), refused.ErrorMessage);
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (refused.Kind, refused.Error?.Code), refused.ErrorMessage);
         Assert.AreEqual(0, refused.Done.Count);
         Assert.AreEqual(OutcomeKind.Created, outcomes.Single(o => o.Name == "retire_new10").Kind);
         CollectionAssert.DoesNotContain(Aws.FunctionNames().ToList(), "retire_new");
@@ -90,7 +91,7 @@ public sealed class RuntimeRetirementTests
         var refused = Deploy(deploy, UpdateBlocked, Function("retire_old", "dotnet8", memory: 512)).Outcomes.Single();
 
         Assert.AreEqual(OutcomeKind.Updated, updated.Kind, updated.ErrorMessage);
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0165"), (refused.Kind, refused.ErrorCode), refused.ErrorMessage);
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0165"), (refused.Kind, refused.Error?.Code), refused.ErrorMessage);
         Assert.AreEqual(384, Aws.Configuration("retire_old").GetProperty("MemorySize").GetInt32(), "the refused update changed nothing");
     }
 
@@ -113,7 +114,7 @@ public sealed class RuntimeRetirementTests
 
         var outcome = Deploy(deploy, CreateBlocked, planOnly: true, Function("retire_plan", "dotnet8")).Outcomes.Single();
 
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (outcome.Kind, outcome.ErrorCode));
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (outcome.Kind, outcome.Error?.Code));
     }
 
     private static DeployResult Deploy(InProcessDeploy deploy, DateOnly day, params FunctionDefinition[] functions) =>
@@ -122,11 +123,8 @@ public sealed class RuntimeRetirementTests
     /// <summary><see cref="InProcessDeploy"/>'s deploy, with the clock pinned to <paramref name="day"/>.</summary>
     private static DeployResult Deploy(InProcessDeploy deploy, DateOnly day, bool planOnly, params FunctionDefinition[] functions)
     {
-        using var aws = AwsClients.Create(null, null, deploy.Environment, RetryPolicy.Default, null);
-        var waiter = new FunctionWaiter(aws.Lambda, deploy.Log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
-        var manifest = new FunctionsManifest { Assembly = deploy.Project, TargetFramework = "net8.0", Functions = functions };
-        var options = new DeployOptions { Project = deploy.Project, PlanOnly = planOnly, Clock = new PinnedClock(day) };
-        return new Deployer(aws, options, waiter, deploy.Log).RunAsync(manifest, deploy.PackagePath, deploy.CodeSha256, CancellationToken.None).GetAwaiter().GetResult();
+        return InProcessDeploy.RunAsync(deploy.Environment, RetryPolicy.Default, null, deploy.Log, deploy.Project, functions, deploy.PackagePath, deploy.CodeSha256,
+            configure: o => o with { PlanOnly = planOnly, Clock = new PinnedClock(day) }, targetFramework: "net8.0").GetAwaiter().GetResult();
     }
 
     private static FunctionDefinition Function(string name, string runtime, int memory = 512) =>
@@ -134,14 +132,14 @@ public sealed class RuntimeRetirementTests
 
     private static DesiredFunction Desired(string runtime) => DesiredFunction.From(Function("fn", runtime), "Retiring");
 
-    private static DeploymentException? Catch(Action action)
+    private static LambadaException? Catch(Action action)
     {
         try
         {
             action();
             return null;
         }
-        catch (DeploymentException e)
+        catch (LambadaException e)
         {
             return e;
         }
