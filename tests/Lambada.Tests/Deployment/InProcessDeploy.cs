@@ -64,6 +64,19 @@ public sealed class InProcessDeploy : IDisposable
         return outcome.Result!;
     }
 
+    /// <summary>The deploy's whole outcome, diagnostics included, as the DeployFunctions task logs it.</summary>
+    public FunctionDeploy.Outcome Report(IEnumerable<FunctionDefinition> functions, string? projectFile = null) =>
+        FunctionDeploy.RunAsync(new FunctionDeploy.Request
+        {
+            Manifest = new FunctionsManifest { Assembly = Project, TargetFramework = "net10.0", Functions = functions.ToList() },
+            PackagePath = PackagePath,
+            CodeSha256 = CodeSha256,
+            Options = new DeployOptions { Project = Project },
+            Environment = Environment,
+            ProjectFile = projectFile,
+            Waits = FastWaits,
+        }, Log, CancellationToken.None).GetAwaiter().GetResult();
+
     public static FunctionDefinition Function(string name, string role = "lambda_basic_execution", int memory = 512) => new()
     {
         Name = name,
