@@ -1,11 +1,22 @@
+using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Diagnostics;
 
 namespace Lambada.Build.Deployment;
 
-/// <summary>Which LMB code a failed AWS call is reported under: AWS's refusal (a status and an AWS code) or what the network did.</summary>
+/// <summary>
+/// Which descriptor a failed AWS call is reported under: AWS's refusal (a status and an AWS code) or what the network did;
+/// and a configuration that cannot be worked out. Aws/ knows no catalogue: the mapping lives here.
+/// </summary>
 public static class AwsFailures
 {
+    public static DiagnosticDescriptor Descriptor(AwsConfigurationException e) => e.Problem switch
+    {
+        AwsConfigurationProblem.UnknownRegion => DiagnosticCatalogue.UnknownRegion,
+        AwsConfigurationProblem.SeveralRegions => DiagnosticCatalogue.SeveralRegions,
+        _ => DiagnosticCatalogue.AwsConfiguration,
+    };
+
     public static DiagnosticDescriptor Descriptor(AwsServiceException e) => e.Network switch
     {
         NetworkFailure.NoConnection => DiagnosticCatalogue.NoConnection,
@@ -13,8 +24,6 @@ public static class AwsFailures
         NetworkFailure.Unreachable => DiagnosticCatalogue.EndpointUnreachable,
         _ => DiagnosticCatalogue.DeployAwsError,
     };
-
-    public static string Code(AwsServiceException e) => Descriptor(e).Code;
 
     /// <summary>The message of a failure that stopped the whole deploy before any function was applied.</summary>
     public static string DeployMessage(AwsServiceException e) => $"{e.Summary}. {Consequence(e)}";

@@ -48,4 +48,26 @@ public static class DeployReport
         };
         return words.Length == 0 ? "-" : words;
     }
+
+    /// <summary>What was done, what may have been done (sent, never answered) and what was not, for one failed function.</summary>
+    public static string Steps(FunctionOutcome failed)
+    {
+        var parts = new List<string>();
+        if (failed.Done.Count > 0)
+            parts.Add($"Done: {string.Join(", ", failed.Done)}.");
+        if (failed.Unknown.Count > 0)
+            parts.Add($"Unknown (sent, never answered): {string.Join(", ", failed.Unknown)}.");
+        if (parts.Count == 0)
+            parts.Add("Nothing was changed.");
+        if (failed.NotDone.Count > 0)
+            parts.Add($"Not done: {string.Join(", ", failed.NotDone)}.");
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>The line after the table: how many functions ended how, and the requests it took.</summary>
+    public static string Summary(DeployResult result, bool planOnly)
+    {
+        var counts = string.Join(", ", result.Outcomes.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        return $"{(planOnly ? "plan" : "deploy")} done: {counts}; {result.Requests} AWS request(s), {result.MutatingRequests} of them changing something";
+    }
 }

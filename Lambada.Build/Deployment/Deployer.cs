@@ -1,5 +1,6 @@
 using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Aws;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
@@ -54,36 +55,34 @@ public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWait
         try
         {
             // The role the function already has satisfies its spec: no IAM call, so an unchanged redeploy makes only the reads.
-            var roleArn = remote?.Role is { } current && spec.Matches(current)
-                ? current
-                : (await roles.ResolveAsync(spec, cancellation).ConfigureAwait(false)).Arn;
+            var roleArn = remote?.Role is { } current && spec.Matches(current) ? current : null;
+            if (roleArn is null)
+            {
+                var resolved = await roles.ResolveAsync(spec, cancellation).ConfigureAwait(false);
+                if (resolved.Incomplete is { } incomplete)
+                    return new PlanOrFailure(null, null, Failed(definition, incomplete.Error, $"resolving role '{spec}': {incomplete.Message}") with
+                    {
+                        Done = incomplete.Done,
+                        NotDone = [.. incomplete.NotDone, remote is null ? "create" : "update"],
+                    });
+                roleArn = resolved.Arn;
+            }
             var plan = Planner.Plan(DesiredFunction.From(definition, options.Project), remote, roleArn, codeSha256);
             RuntimeRetirementCheck.Ensure(plan, RuntimeLifecycle.Today(options.Clock));
             return new PlanOrFailure(plan, roleArn, null);
         }
-        catch (IncompleteRoleException e)
+        catch (LambadaException e)
         {
-            return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed)
-            {
-                ErrorCode = e.Code,
-                ErrorMessage = $"resolving role '{spec}': {e.Message}",
-                Done = e.Done,
-                NotDone = [.. e.NotDone, remote is null ? "create" : "update"],
-            });
-        }
-        catch (DeploymentException e)
-        {
-            return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed) { ErrorCode = e.Code, ErrorMessage = e.Message });
+            return new PlanOrFailure(null, null, Failed(definition, e.Descriptor, DeployFailure.What(e)));
         }
         catch (Aws.Http.AwsServiceException e)
         {
-            return new PlanOrFailure(null, null, new FunctionOutcome(definition.Name, OutcomeKind.Failed)
-            {
-                ErrorCode = AwsFailures.Code(e),
-                ErrorMessage = $"resolving role '{spec}': {e.Summary}",
-            });
+            return new PlanOrFailure(null, null, Failed(definition, AwsFailures.Descriptor(e), $"resolving role '{spec}': {e.Summary}"));
         }
     }
+
+    private static FunctionOutcome Failed(FunctionDefinition definition, DiagnosticDescriptor error, string message) =>
+        new(definition.Name, OutcomeKind.Failed) { Error = error, ErrorMessage = message };
 
     /// <summary>Only functions Lambada deployed (they carry LAMBADA_HANDLER) are asked for their tags; a delete needs this project's tag.</summary>
     private async Task<IEnumerable<PlanOrFailure>> PrunePlansAsync(FunctionsManifest manifest, IEnumerable<FunctionConfiguration> remote, CancellationToken cancellation)

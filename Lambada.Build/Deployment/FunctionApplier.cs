@@ -12,10 +12,6 @@ namespace Lambada.Build.Deployment;
 /// </summary>
 public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, PackageSource package, string project, bool publish, IDeployLog log)
 {
-    public static readonly string OwnedElsewhereCode = DiagnosticCatalogue.OwnedByAnotherProject.Code;
-    public static readonly string AdoptedCode = DiagnosticCatalogue.FunctionAdopted.Code;
-    public static readonly string AwsErrorCode = DiagnosticCatalogue.DeployAwsError.Code;
-
     public async Task<FunctionOutcome> ApplyAsync(FunctionPlan plan, string roleArn, CancellationToken cancellation)
     {
         using var subject = RequestSubject.Use(plan.Name);
@@ -33,11 +29,11 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         }
         catch (AwsServiceException e)
         {
-            return await MarkUnfinishedAsync(plan, steps.Failed(plan.Name, AwsFailures.Code(e), e.Summary, e.OutcomeUnknown), cancellation).ConfigureAwait(false);
+            return await MarkUnfinishedAsync(plan, steps.Failed(plan.Name, AwsFailures.Descriptor(e), e.Summary, e.OutcomeUnknown), cancellation).ConfigureAwait(false);
         }
-        catch (DeploymentException e)
+        catch (LambadaException e)
         {
-            return await MarkUnfinishedAsync(plan, steps.Failed(plan.Name, e.Code, e.Message), cancellation).ConfigureAwait(false);
+            return await MarkUnfinishedAsync(plan, steps.Failed(plan.Name, e.Descriptor, DeployFailure.What(e)), cancellation).ConfigureAwait(false);
         }
     }
 
@@ -70,9 +66,9 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         {
             reason = e.OutcomeUnknown ? $"{e.Summary.TrimEnd('.')}; whether it was written is unknown" : e.Summary.TrimEnd('.');
         }
-        catch (DeploymentException e)
+        catch (LambadaException e)
         {
-            reason = e.Message.TrimEnd('.');
+            reason = DeployFailure.What(e).TrimEnd('.');
         }
         return failed with
         {
@@ -139,8 +135,8 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         if (plan.SettingsChanged)
         {
             remote = await lambda.GetFunctionAsync(d.Name, cancellation).ConfigureAwait(false)
-                     ?? throw new DeploymentException(AwsErrorCode, $"{d.Name} disappeared while deploying; run the build again to create it.");
-            CheckOwnership(d.Name, remote.Tags ?? new Dictionary<string, string>());
+                     ?? throw DeployFailure.Of(DiagnosticCatalogue.DeployAwsError, d.Name, $"{d.Name} disappeared while deploying; run the build again to create it.");
+            CheckOwnership(d, remote.Tags ?? new Dictionary<string, string>());
             current = remote.Configuration;
         }
         // ListFunctions on AWS carries no State / LastUpdateStatus: then this returns at once and SendWhenReadyAsync waits if Lambda says so.
@@ -241,15 +237,15 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
 
     private bool NeedsVersion(FunctionDefinition d, bool changed) => d.Alias is not null || (publish && changed);
 
-    private void CheckOwnership(string name, IReadOnlyDictionary<string, string> tags)
+    private void CheckOwnership(FunctionDefinition function, IReadOnlyDictionary<string, string> tags)
     {
         if (!tags.TryGetValue(LambadaContract.OwnershipTag, out var owner))
         {
-            log.Warning(AdoptedCode, name, $"the function existed without a {LambadaContract.OwnershipTag} tag; Lambada took it over for project '{project}'");
+            log.Warning(DiagnosticCatalogue.FunctionAdopted, function, $"the function existed without a {LambadaContract.OwnershipTag} tag; Lambada took it over for project '{project}'");
             return;
         }
         if (owner != project)
-            throw new DeploymentException(OwnedElsewhereCode,
+            throw DeployFailure.Of(DiagnosticCatalogue.OwnedByAnotherProject, function.Name,
                 $"the function belongs to Lambada project '{owner}' ({LambadaContract.OwnershipTag} tag), not '{project}'");
     }
 
@@ -285,12 +281,12 @@ public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, 
         }
 
         /// <param name="underWayUnknown">The step under way sent its request and got no answer: AWS may have carried it out.</param>
-        public FunctionOutcome Failed(string name, string code, string message, bool underWayUnknown = false)
+        public FunctionOutcome Failed(string name, DiagnosticDescriptor error, string message, bool underWayUnknown = false)
         {
             var unknown = underWayUnknown && _underWay is { } step ? [step] : new List<string>();
             return new(name, OutcomeKind.Failed)
             {
-                ErrorCode = code,
+                Error = error,
                 ErrorMessage = message,
                 Done = _done.ToList(),
                 Unknown = unknown,

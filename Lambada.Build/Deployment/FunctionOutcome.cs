@@ -1,3 +1,5 @@
+using Lambada.Build.Diagnostics;
+
 namespace Lambada.Build.Deployment;
 
 public enum OutcomeKind { Created, Updated, Unchanged, Deleted, Planned, Failed }
@@ -16,7 +18,8 @@ public sealed record FunctionOutcome(string Name, OutcomeKind Kind)
     public IReadOnlyList<string> Done { get; init; } = [];
     public IReadOnlyList<string> Unknown { get; init; } = [];
     public IReadOnlyList<string> NotDone { get; init; } = [];
-    public string? ErrorCode { get; init; }
+    /// <summary>What the failure is reported under; its message reads "{0}: {1} — fix" with the function and <see cref="ErrorMessage"/>.</summary>
+    public DiagnosticDescriptor? Error { get; init; }
     public string? ErrorMessage { get; init; }
     public string Detail { get; init; } = "";
 }

@@ -9,9 +9,8 @@ namespace Lambada.Build.Deployment;
 /// InProgress (the FunctionActiveV2 / FunctionUpdatedV2 waiters), polling GetFunctionConfiguration with a growing delay.
 /// A Failed state or update ends the wait with Lambda's reason.
 /// </summary>
-public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress, TimeSpan firstDelay, TimeSpan maxDelay, TimeSpan deadline)
+public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress, WaitTimings timings)
 {
-    public static readonly string FailedCode = DiagnosticCatalogue.FunctionNotReady.Code;
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
 
     /// <summary>Waits on <c>$LATEST</c>, or on a published version (PublishedVersionActive) when <paramref name="version"/> is given.</summary>
@@ -19,22 +18,22 @@ public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress,
     {
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
-        var delay = firstDelay;
+        var delay = timings.FirstDelay;
         while (true)
         {
             ThrowIfFailed(current);
             if (current.State != "Pending" && current.LastUpdateStatus != "InProgress")
                 return current;
-            if (clock.Elapsed > deadline)
-                throw new DeploymentException(FailedCode,
-                    $"{name} is still State {current.State ?? "-"} / LastUpdateStatus {current.LastUpdateStatus ?? "-"} after {deadline.TotalMinutes:0} minutes");
+            if (clock.Elapsed > timings.Deadline)
+                throw DeployFailure.Of(DiagnosticCatalogue.FunctionNotReady, name,
+                    $"{name} is still State {current.State ?? "-"} / LastUpdateStatus {current.LastUpdateStatus ?? "-"} after {timings.Deadline.TotalMinutes:0} minutes");
             if (clock.Elapsed - lastProgress >= ProgressEvery)
             {
                 lastProgress = clock.Elapsed;
                 progress($"waiting for {name}: State {current.State ?? "-"}, LastUpdateStatus {current.LastUpdateStatus ?? "-"} ({clock.Elapsed.TotalSeconds:0} s)");
             }
             await Task.Delay(delay, cancellation).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxDelay.Ticks));
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, timings.MaxDelay.Ticks));
             current = await lambda.GetFunctionConfigurationAsync(name, cancellation, version).ConfigureAwait(false);
         }
     }
@@ -42,8 +41,15 @@ public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress,
     private static void ThrowIfFailed(FunctionConfiguration c)
     {
         if (c.State == "Failed")
-            throw new DeploymentException(FailedCode, $"{c.FunctionName} entered State Failed: {c.StateReasonCode} {c.StateReason}".TrimEnd());
+            throw DeployFailure.Of(DiagnosticCatalogue.FunctionNotReady, c.FunctionName, $"{c.FunctionName} entered State Failed: {c.StateReasonCode} {c.StateReason}".TrimEnd());
         if (c.LastUpdateStatus == "Failed")
-            throw new DeploymentException(FailedCode, $"the last update of {c.FunctionName} failed: {c.LastUpdateStatusReasonCode} {c.LastUpdateStatusReason}".TrimEnd());
+            throw DeployFailure.Of(DiagnosticCatalogue.FunctionNotReady, c.FunctionName, $"the last update of {c.FunctionName} failed: {c.LastUpdateStatusReasonCode} {c.LastUpdateStatusReason}".TrimEnd());
     }
+}
+
+/// <summary>How a <see cref="FunctionWaiter"/> polls: the first delay, the longest one it grows to, and when it gives up.</summary>
+public sealed record WaitTimings(TimeSpan FirstDelay, TimeSpan MaxDelay, TimeSpan Deadline)
+{
+    /// <summary>A build's: Lambda's own waiters poll about every few seconds, and a function can take minutes to become ready.</summary>
+    public static WaitTimings Default { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15));
 }

@@ -1,8 +1,16 @@
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
+
 namespace Lambada.Build.Deployment;
 
 /// <summary>Where the deploy tells the user what it is doing: the MSBuild log in a build, a list in tests.</summary>
 public interface IDeployLog
 {
     void Info(string message);
-    void Warning(string code, string function, string message);
+
+    /// <summary>A warning about <paramref name="function"/>, reported under <paramref name="descriptor"/> at the function's attribute.</summary>
+    void Warning(DiagnosticDescriptor descriptor, FunctionDefinition function, string message);
+
+    /// <summary>An AWS request was tried: <paramref name="retryLine"/> (the function, operation, reason and next attempt) when it will be tried again, else null.</summary>
+    void Attempt(Aws.Http.AwsAttempt attempt, string? retryLine) { }
 }

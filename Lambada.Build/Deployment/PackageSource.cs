@@ -11,8 +11,6 @@ namespace Lambada.Build.Deployment;
 /// </summary>
 public sealed class PackageSource
 {
-    public static readonly string NeedsS3Code = DiagnosticCatalogue.DeployNeedsS3.Code;
-
     private readonly Lazy<Task<FunctionCode>> _code;
 
     public PackageSource(string path, string codeSha256, string assembly, string? bucket, string prefix, PackageUploader uploader)
@@ -21,7 +19,7 @@ public sealed class PackageSource
         CodeSha256 = codeSha256;
         var size = new FileInfo(path).Length;
         if (bucket is null && size > PackageLimits.MaxDirectUploadBytes)
-            throw new DeploymentException(NeedsS3Code,
+            throw DeployFailure.Of(DiagnosticCatalogue.DeployNeedsS3, assembly,
                 $"The package of {assembly} is {size / (1024.0 * 1024.0):0.0} MB zipped; Lambda takes at most 50 MB inline");
         S3Key = bucket is null ? null : $"{prefix}{assembly}-{Convert.ToHexString(Convert.FromBase64String(codeSha256))[..16].ToLowerInvariant()}.zip";
         _code = new Lazy<Task<FunctionCode>>(async () =>

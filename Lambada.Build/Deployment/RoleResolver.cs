@@ -16,9 +16,6 @@ namespace Lambada.Build.Deployment;
 /// </summary>
 public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string project, bool createRoles, bool planOnly, IDeployLog log)
 {
-    public static readonly string MissingRoleCode = DiagnosticCatalogue.RoleNotFound.Code;
-    public static readonly string AmbiguousRoleCode = DiagnosticCatalogue.RoleAmbiguous.Code;
-    public static readonly string WithoutPolicyCode = DiagnosticCatalogue.OwnRoleWithoutPolicy.Code;
     public const string CreatedDescription = "Lambda execution role created by Lambada";
 
     private static readonly string PolicyName = RoleSpec.RoleName(IamClient.BasicExecutionPolicyArn);
@@ -43,9 +40,9 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
         {
             // ListRoles carries no tags: one GetRole tells whether the match is a role Lambada created.
             1 => await CheckedAsync(await iam.GetRoleAsync(matches[0].RoleName, cancellation).ConfigureAwait(false) ?? matches[0], cancellation).ConfigureAwait(false),
-            0 => throw new DeploymentException(MissingRoleCode,
+            0 => throw DeployFailure.Of(DiagnosticCatalogue.RoleNotFound, spec.Text,
                 $"No IAM role of this account matches '{spec}'"),
-            _ => throw new DeploymentException(AmbiguousRoleCode,
+            _ => throw DeployFailure.Of(DiagnosticCatalogue.RoleAmbiguous, spec.Text,
                 $"The role pattern '{spec}' matches {matches.Count} roles ({string.Join(", ", matches.Select(r => r.Arn))})"),
         };
     }
@@ -58,13 +55,13 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
         var role = await iam.GetRoleAsync(RoleSpec.RoleName(spec.Text), cancellation).ConfigureAwait(false);
         return role is not null && role.Arn == spec.Text
             ? await CheckedAsync(role, cancellation).ConfigureAwait(false)
-            : throw new DeploymentException(MissingRoleCode, $"The IAM role {spec} does not exist in this account");
+            : throw DeployFailure.Of(DiagnosticCatalogue.RoleNotFound, spec.Text, $"The IAM role {spec} does not exist in this account");
     }
 
     private async Task<ResolvedRole> CreateAsync(RoleSpec spec, string name, CancellationToken cancellation)
     {
         if (!createRoles)
-            throw new DeploymentException(MissingRoleCode,
+            throw DeployFailure.Of(DiagnosticCatalogue.RoleNotFound, spec.Text,
                 $"The IAM role '{name}' (from Role = \"{spec}\") does not exist in this account");
         var account = await identity.AccountIdAsync(cancellation).ConfigureAwait(false);
         if (planOnly)
@@ -81,10 +78,11 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
         catch (AwsServiceException e) when (e.Code == "EntityAlreadyExists")
         {
             // A retried CreateRole whose first answer was lost, or another build that got there first: use the role that is there.
-            created = await iam.GetRoleAsync(name, cancellation).ConfigureAwait(false) ?? throw new DeploymentException(DiagnosticCatalogue.DeployAwsError.Code, $"{e.Summary}, yet GetRole does not find {name}");
+            created = await iam.GetRoleAsync(name, cancellation).ConfigureAwait(false) ?? throw DeployFailure.Of(DiagnosticCatalogue.DeployAwsError, spec.Text, $"{e.Summary}, yet GetRole does not find {name}");
             return await CheckedAsync(created, cancellation).ConfigureAwait(false);
         }
-        await AttachAsync(created, justCreated: true, cancellation).ConfigureAwait(false);
+        if (await AttachAsync(created, justCreated: true, cancellation).ConfigureAwait(false) is { } incomplete)
+            return new ResolvedRole(created.Arn, Created: true) { Incomplete = incomplete };
         log.Info($"created IAM role {created.Arn} with {IamClient.BasicExecutionPolicyArn}");
         return new ResolvedRole(created.Arn, Created: true);
     }
@@ -98,34 +96,47 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
         if (policies.Contains(IamClient.BasicExecutionPolicyArn, StringComparer.Ordinal))
             return new ResolvedRole(role.Arn, Created: false);
         if (!createRoles)
-            throw new DeploymentException(WithoutPolicyCode,
+            throw DeployFailure.Of(DiagnosticCatalogue.OwnRoleWithoutPolicy, role.Arn,
                 $"The IAM role {role.Arn} was created by Lambada ({LambadaContract.OwnershipTag} = '{owner}') but has no {PolicyName} attached, so the function could not write its logs");
         if (planOnly)
         {
             log.Info($"would attach {IamClient.BasicExecutionPolicyArn} to IAM role {role.Arn} (created by Lambada without it)");
             return new ResolvedRole(role.Arn, Created: false);
         }
-        await AttachAsync(role, justCreated: false, cancellation).ConfigureAwait(false);
+        if (await AttachAsync(role, justCreated: false, cancellation).ConfigureAwait(false) is { } incomplete)
+            return new ResolvedRole(role.Arn, Created: false) { Incomplete = incomplete };
         log.Info($"attached {IamClient.BasicExecutionPolicyArn} to IAM role {role.Arn}: Lambada created the role, an earlier deploy could not attach the policy");
         return new ResolvedRole(role.Arn, Created: false);
     }
 
-    private async Task AttachAsync(IamRole role, bool justCreated, CancellationToken cancellation)
+    /// <summary>Null once the policy is attached; else what was done and what was not, which every function of the role reports.</summary>
+    private async Task<IncompleteRole?> AttachAsync(IamRole role, bool justCreated, CancellationToken cancellation)
     {
         try
         {
             await iam.AttachRolePolicyAsync(role.RoleName, IamClient.BasicExecutionPolicyArn, cancellation).ConfigureAwait(false);
+            return null;
         }
         catch (AwsServiceException e)
         {
             var attach = $"attach {PolicyName} to {role.RoleName}";
-            throw new IncompleteRoleException(DiagnosticCatalogue.DeployAwsError.Code,
+            return new IncompleteRole(DiagnosticCatalogue.DeployAwsError,
                 $"{(justCreated ? "created" : "found")} the IAM role {role.Arn} but could not attach {IamClient.BasicExecutionPolicyArn}: {e.Summary}; "
                 + $"the role carries the {LambadaContract.OwnershipTag} tag, so the next deploy with LambadaCreateRoles=true attaches it",
-                justCreated ? [$"created IAM role {role.RoleName}"] : [], [attach], e);
+                justCreated ? [$"created IAM role {role.RoleName}"] : [], [attach]);
         }
     }
 }
 
 /// <summary>A role's ARN and whether this build created it (or, when planning, would create it).</summary>
-public sealed record ResolvedRole(string Arn, bool Created);
+public sealed record ResolvedRole(string Arn, bool Created)
+{
+    /// <summary>Set when the role is Lambada's own but could not be given its policy: its functions are not deployed.</summary>
+    public IncompleteRole? Incomplete { get; init; }
+}
+
+/// <summary>
+/// A role Lambada created, or found as its own, that could not be given its policy: what was done (the role may now
+/// exist) travels with the error, so the function's report does not say "Nothing was changed" when a role was created.
+/// </summary>
+public sealed record IncompleteRole(DiagnosticDescriptor Error, string Message, IReadOnlyList<string> Done, IReadOnlyList<string> NotDone);

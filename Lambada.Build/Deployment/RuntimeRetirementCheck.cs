@@ -9,7 +9,7 @@ namespace Lambada.Build.Deployment;
 /// </summary>
 public static class RuntimeRetirementCheck
 {
-    /// <exception cref="DeploymentException">The plan creates or updates a function on a runtime Lambda no longer takes for that.</exception>
+    /// <exception cref="LambadaException">The plan creates or updates a function on a runtime Lambda no longer takes for that.</exception>
     public static void Ensure(FunctionPlan plan, DateOnly today)
     {
         if (plan.Action is not (PlannedAction.Create or PlannedAction.Update) || plan.Desired?.Definition.Runtime is not { } runtime)
@@ -18,8 +18,7 @@ public static class RuntimeRetirementCheck
         var retirement = RuntimeLifecycle.Of(runtime);
         if (retirement.BlockedOn(today, create) is not { } blocked)
             return;
-        throw new DeploymentException(
-            create ? DiagnosticCatalogue.RuntimeCreateBlocked.Code : DiagnosticCatalogue.RuntimeUpdateBlocked.Code,
+        throw DeployFailure.Of(create ? DiagnosticCatalogue.RuntimeCreateBlocked : DiagnosticCatalogue.RuntimeUpdateBlocked, plan.Name,
             $"Lambda refuses to {(create ? "create" : "update")} functions on {runtime} since {RuntimeLifecycle.Format(blocked)} " +
             $"(AWS deprecated it on {RuntimeLifecycle.Format(retirement.Deprecated)}); the runtime to move to is {retirement.MoveToText}");
     }

@@ -170,6 +170,4 @@ public static class DiagnosticCatalogue
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .OrderBy(d => d.Code, StringComparer.Ordinal)
         .ToArray();
-
-    public static DiagnosticDescriptor ByCode(string code) => All.First(d => d.Code == code);
 }

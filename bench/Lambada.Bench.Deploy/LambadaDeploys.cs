@@ -1,20 +1,20 @@
 using System.Diagnostics;
-using Lambada.Build.Aws.Http;
-using Lambada.Build.Aws;
+using Lambada.Build;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Bench.Deploy;
 
-/// <summary>One timed <see cref="Deployer.RunAsync"/>: wall time, requests, and how many functions ended in each outcome.</summary>
+/// <summary>One timed <see cref="FunctionDeploy.RunAsync"/>: wall time, requests, and how many functions ended in each outcome.</summary>
 public sealed record PhaseResult(double Milliseconds, int Requests, int Mutating, int LoggedByMoto, IReadOnlyDictionary<OutcomeKind, int> Outcomes)
 {
     public int Count(OutcomeKind kind) => Outcomes.GetValueOrDefault(kind);
 }
 
-/// <summary>Lambada's deploy in-process, exactly as the DeployFunctions task wires it, against moto.</summary>
+/// <summary>Lambada's deploy in-process, through the entry point the DeployFunctions task calls, against moto.</summary>
 public sealed class LambadaDeploys(MotoServer moto, string region)
 {
     public async Task<PhaseResult> RunAsync(FunctionsManifest manifest, Packages.Package package, int parallelism)
@@ -23,16 +23,20 @@ public sealed class LambadaDeploys(MotoServer moto, string region)
         var loggedBefore = MotoRequestLog.Mark(moto);
         var clock = Stopwatch.StartNew();
         // New clients per phase: the request counters start at zero (and the connection pool is cold, as in a build).
-        using var aws = AwsClients.Create(region, null, name => environment.GetValueOrDefault(name), RetryPolicy.Default, _ => { });
-        var waiter = new FunctionWaiter(aws.Lambda, _ => { }, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15));
-        var options = new DeployOptions { Project = "bench", Region = region, Parallelism = parallelism };
-        var result = await new Deployer(aws, options, waiter, new SilentLog()).RunAsync(manifest, package.Path, package.CodeSha256, CancellationToken.None)
-            .ConfigureAwait(false);
+        var outcome = await FunctionDeploy.RunAsync(new FunctionDeploy.Request
+        {
+            Manifest = manifest,
+            PackagePath = package.Path,
+            CodeSha256 = package.CodeSha256,
+            Options = new DeployOptions { Project = "bench", Region = region, Parallelism = parallelism },
+            Environment = name => environment.GetValueOrDefault(name),
+        }, new SilentLog(), CancellationToken.None).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalMilliseconds;
+        var result = outcome.Result ?? throw new InvalidOperationException("deploy failed: " + string.Join("; ", outcome.Diagnostics));
         await Task.Delay(200).ConfigureAwait(false); // moto logs a request just after answering it
         var failed = result.Outcomes.FirstOrDefault(o => o.Kind == OutcomeKind.Failed);
         if (failed is not null)
-            throw new InvalidOperationException($"deploy failed for {failed.Name}: {failed.ErrorCode} {failed.ErrorMessage}");
+            throw new InvalidOperationException($"deploy failed for {failed.Name}: {failed.Error?.Code} {failed.ErrorMessage}");
         var outcomes = result.Outcomes.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new PhaseResult(elapsed, result.Requests, result.MutatingRequests, MotoRequestLog.Since(moto, loggedBefore).Count, outcomes);
     }
@@ -41,6 +45,6 @@ public sealed class LambadaDeploys(MotoServer moto, string region)
     {
         public void Info(string message) { }
 
-        public void Warning(string code, string function, string message) { }
+        public void Warning(DiagnosticDescriptor descriptor, FunctionDefinition function, string message) { }
     }
 }

@@ -1,14 +1,15 @@
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using Lambada.Build;
 using Lambada.Build.Aws.Http;
-using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
 using Lambada.Build.Model;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Deployment;
 
-/// <summary>Runs <see cref="Deployer"/> in the test process against a moto server: no <c>dotnet build</c>, so a test takes seconds.</summary>
+/// <summary>Runs <see cref="FunctionDeploy"/> in the test process against a moto server: no <c>dotnet build</c>, so a test takes seconds.</summary>
 public sealed class InProcessDeploy : IDisposable
 {
     private readonly TempDirectory _directory = new("in-process-deploy");
@@ -35,18 +36,46 @@ public sealed class InProcessDeploy : IDisposable
 
     public string? Environment(string name) => Moto.ClientEnvironment.GetValueOrDefault(name);
 
-    /// <summary>One deploy in the test process: clients from the given environment, waits polled every few milliseconds.</summary>
+    /// <summary>Polled every few milliseconds, so a test waits for a function no longer than moto takes.</summary>
+    public static WaitTimings FastWaits { get; } = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// One deploy in the test process through <see cref="FunctionDeploy"/>: clients from the given environment, fast waits. A deploy
+    /// that stops as a whole throws what stopped it (its diagnostic is <see cref="FunctionDeploy.Outcome.Diagnostics"/>).
+    /// </summary>
     public static async Task<DeployResult> RunAsync(Func<string, string?> environment, RetryPolicy policy, Action<AwsAttempt>? observer, IDeployLog log,
         string project, IReadOnlyList<FunctionDefinition> functions, string packagePath, string codeSha256, bool createRoles = false,
-        Func<DeployOptions, DeployOptions>? configure = null)
+        Func<DeployOptions, DeployOptions>? configure = null, string targetFramework = "net10.0")
     {
-        using var aws = AwsClients.Create(null, null, environment, policy, observer);
-        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
-        var manifest = new FunctionsManifest { Assembly = project, TargetFramework = "net10.0", Functions = functions };
         var options = new DeployOptions { Project = project, CreateRoles = createRoles };
-        options = configure?.Invoke(options) ?? options;
-        return await new Deployer(aws, options, waiter, log).RunAsync(manifest, packagePath, codeSha256, CancellationToken.None);
+        var outcome = await FunctionDeploy.RunAsync(new FunctionDeploy.Request
+        {
+            Manifest = new FunctionsManifest { Assembly = project, TargetFramework = targetFramework, Functions = functions },
+            PackagePath = packagePath,
+            CodeSha256 = codeSha256,
+            Options = configure?.Invoke(options) ?? options,
+            Environment = environment,
+            Retry = policy,
+            Attempts = observer,
+            Waits = FastWaits,
+        }, log, CancellationToken.None);
+        if (outcome.Failure is { } failure)
+            ExceptionDispatchInfo.Throw(failure);
+        return outcome.Result!;
     }
+
+    /// <summary>The deploy's whole outcome, diagnostics included, as the DeployFunctions task logs it.</summary>
+    public FunctionDeploy.Outcome Report(IEnumerable<FunctionDefinition> functions, string? projectFile = null) =>
+        FunctionDeploy.RunAsync(new FunctionDeploy.Request
+        {
+            Manifest = new FunctionsManifest { Assembly = Project, TargetFramework = "net10.0", Functions = functions.ToList() },
+            PackagePath = PackagePath,
+            CodeSha256 = CodeSha256,
+            Options = new DeployOptions { Project = Project },
+            Environment = Environment,
+            ProjectFile = projectFile,
+            Waits = FastWaits,
+        }, Log, CancellationToken.None).GetAwaiter().GetResult();
 
     public static FunctionDefinition Function(string name, string role = "lambda_basic_execution", int memory = 512) => new()
     {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
+using Lambada.Build.Model;
 
 namespace Lambada.Tests.Deployment;
 
@@ -17,5 +19,6 @@ public sealed class ListDeployLog : IDeployLog
 
     public void Info(string message) => _lines.Enqueue(message);
 
-    public void Warning(string code, string function, string message) => _lines.Enqueue($"{WarningPrefix}{code} {function}: {message}");
+    public void Warning(DiagnosticDescriptor descriptor, FunctionDefinition function, string message) =>
+        _lines.Enqueue($"{WarningPrefix}{descriptor.Code} {function.Name}: {message}");
 }

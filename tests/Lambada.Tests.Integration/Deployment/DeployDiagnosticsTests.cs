@@ -1,5 +1,6 @@
 using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 
 namespace Lambada.Tests.Deployment;
 
@@ -29,7 +30,7 @@ public sealed class DeployDiagnosticsTests
 
         var outcome = deploy.Run([InProcessDeploy.Function("amb_fn", role: "*/team_*")]).Outcomes.Single();
 
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0303"), (outcome.Kind, outcome.ErrorCode));
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0303"), (outcome.Kind, outcome.Error?.Code));
         StringAssert.Contains(outcome.ErrorMessage, $"arn:aws:iam::{DeployFixture.Account}:role/team_reader");
         StringAssert.Contains(outcome.ErrorMessage, $"arn:aws:iam::{DeployFixture.Account}:role/apps/team_writer");
         Assert.AreEqual(0, outcome.Done.Count);
@@ -43,11 +44,26 @@ public sealed class DeployDiagnosticsTests
         using (var stream = File.OpenWrite(deploy.PackagePath))
             stream.SetLength(51L * 1024 * 1024);
 
-        var error = Assert.ThrowsExactly<DeploymentException>(() => deploy.Run([InProcessDeploy.Function("huge_fn")]));
+        var error = Assert.ThrowsExactly<LambadaException>(() => deploy.Run([InProcessDeploy.Function("huge_fn")]));
 
-        Assert.AreEqual("LMB0304", error.Code);
+        Assert.AreEqual("LMB0304", error.Descriptor.Code);
         StringAssert.Contains(error.Message, "51.0 MB zipped");
         CollectionAssert.DoesNotContain(Aws.FunctionNames().ToList(), "huge_fn");
+    }
+
+    [TestMethod]
+    public void LMB0304_is_reported_once_at_the_project_file_saying_nothing_was_changed()
+    {
+        using var deploy = new InProcessDeploy(Aws.Moto, "HugeReported");
+        using (var stream = File.OpenWrite(deploy.PackagePath))
+            stream.SetLength(51L * 1024 * 1024);
+
+        var outcome = deploy.Report([InProcessDeploy.Function("huge_reported_fn")], projectFile: "/src/HugeReported.csproj");
+
+        Assert.IsNull(outcome.Result);
+        Assert.AreEqual("/src/HugeReported.csproj(0,0): error LMB0304: HugeReported: The package of HugeReported is 51.0 MB zipped; Lambda takes at most 50 MB inline. "
+                        + "Nothing was changed. — set LambadaS3Bucket (and optionally LambadaS3Prefix) so the deploy uploads the package through S3",
+            outcome.Diagnostics.Single().ToString());
     }
 
     [TestMethod]
@@ -59,11 +75,27 @@ public sealed class DeployDiagnosticsTests
 
         var outcome = deploy.Run([InProcessDeploy.Function("shared_name", memory: 1024)]).Outcomes.Single();
 
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0306"), (outcome.Kind, outcome.ErrorCode));
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0306"), (outcome.Kind, outcome.Error?.Code));
         StringAssert.Contains(outcome.ErrorMessage, "belongs to Lambada project 'Theirs'");
         Assert.AreEqual(0, outcome.Done.Count);
         Assert.AreEqual(256, Aws.Configuration("shared_name").GetProperty("MemorySize").GetInt32());
         Assert.AreEqual("Theirs", Aws.Tags("shared_name")["lambada:project"]);
+    }
+
+    [TestMethod]
+    public void LMB0306_is_reported_at_the_function_with_what_was_not_done()
+    {
+        using var deploy = new InProcessDeploy(Aws.Moto, "MineReported");
+        using var theirs = new InProcessDeploy(Aws.Moto, "TheirsReported");
+        theirs.Run([InProcessDeploy.Function("shared_reported", memory: 256)]);
+        var source = new SourceLocation("/src/Functions.cs", 12, 6);
+
+        var outcome = deploy.Report([InProcessDeploy.Function("shared_reported", memory: 1024) with { Source = source }]);
+
+        Assert.AreEqual("/src/Functions.cs(12,6): error LMB0306: shared_reported: the function belongs to Lambada project 'TheirsReported' (lambada:project tag), "
+                        + "not 'MineReported'. Nothing was changed. Not done: configuration, tags. — rename the function, or delete it in the other project first",
+            outcome.Diagnostics.Single().ToString());
+        StringAssert.StartsWith(outcome.Table[1], "shared_reported  failed");
     }
 
     [TestMethod]

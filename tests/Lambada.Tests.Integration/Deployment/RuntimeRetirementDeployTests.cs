@@ -1,6 +1,6 @@
 using Lambada.Build.Aws.Http;
-using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
@@ -37,7 +37,7 @@ public sealed class RuntimeRetirementDeployTests
         var outcomes = Deploy(deploy, CreateBlocked, Function("retire_new", "dotnet8"), Function("retire_new10", "dotnet10")).Outcomes;
 
         var refused = outcomes.Single(o => o.Name == "retire_new");
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (refused.Kind, refused.ErrorCode), refused.ErrorMessage);
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (refused.Kind, refused.Error?.Code), refused.ErrorMessage);
         Assert.AreEqual(0, refused.Done.Count);
         Assert.AreEqual(OutcomeKind.Created, outcomes.Single(o => o.Name == "retire_new10").Kind);
         CollectionAssert.DoesNotContain(Aws.FunctionNames().ToList(), "retire_new");
@@ -53,7 +53,7 @@ public sealed class RuntimeRetirementDeployTests
         var refused = Deploy(deploy, UpdateBlocked, Function("retire_old", "dotnet8", memory: 512)).Outcomes.Single();
 
         Assert.AreEqual(OutcomeKind.Updated, updated.Kind, updated.ErrorMessage);
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0165"), (refused.Kind, refused.ErrorCode), refused.ErrorMessage);
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0165"), (refused.Kind, refused.Error?.Code), refused.ErrorMessage);
         Assert.AreEqual(384, Aws.Configuration("retire_old").GetProperty("MemorySize").GetInt32(), "the refused update changed nothing");
     }
 
@@ -76,7 +76,7 @@ public sealed class RuntimeRetirementDeployTests
 
         var outcome = Deploy(deploy, CreateBlocked, planOnly: true, Function("retire_plan", "dotnet8")).Outcomes.Single();
 
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (outcome.Kind, outcome.ErrorCode));
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0164"), (outcome.Kind, outcome.Error?.Code));
     }
 
     private static DeployResult Deploy(InProcessDeploy deploy, DateOnly day, params FunctionDefinition[] functions) =>
@@ -85,11 +85,8 @@ public sealed class RuntimeRetirementDeployTests
     /// <summary><see cref="InProcessDeploy"/>'s deploy, with the clock pinned to <paramref name="day"/>.</summary>
     private static DeployResult Deploy(InProcessDeploy deploy, DateOnly day, bool planOnly, params FunctionDefinition[] functions)
     {
-        using var aws = AwsClients.Create(null, null, deploy.Environment, RetryPolicy.Default, null);
-        var waiter = new FunctionWaiter(aws.Lambda, deploy.Log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
-        var manifest = new FunctionsManifest { Assembly = deploy.Project, TargetFramework = "net8.0", Functions = functions };
-        var options = new DeployOptions { Project = deploy.Project, PlanOnly = planOnly, Clock = new PinnedClock(day) };
-        return new Deployer(aws, options, waiter, deploy.Log).RunAsync(manifest, deploy.PackagePath, deploy.CodeSha256, CancellationToken.None).GetAwaiter().GetResult();
+        return InProcessDeploy.RunAsync(deploy.Environment, RetryPolicy.Default, null, deploy.Log, deploy.Project, functions, deploy.PackagePath, deploy.CodeSha256,
+            configure: o => o with { PlanOnly = planOnly, Clock = new PinnedClock(day) }, targetFramework: "net8.0").GetAwaiter().GetResult();
     }
 
     private static FunctionDefinition Function(string name, string runtime, int memory = 512) =>

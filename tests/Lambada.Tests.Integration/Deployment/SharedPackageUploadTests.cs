@@ -114,7 +114,7 @@ public sealed class SharedPackageUploadTests
     }
 
     private static void Check(CountedRun run) =>
-        Assert.IsTrue(run.Result.Succeeded, string.Join("\n", run.Result.Outcomes.Select(o => $"{o.Name} {o.Kind} {o.ErrorCode} {o.ErrorMessage}")));
+        Assert.IsTrue(run.Result.Succeeded, string.Join("\n", run.Result.Outcomes.Select(o => $"{o.Name} {o.Kind} {o.Error?.Code} {o.ErrorMessage}")));
 
     private static string Describe(CountedRun run, IEnumerable<MotoRequest> logged) =>
         "by operation: " + string.Join(", ", run.ByOperation.Select(p => $"{p.Key}={p.Value}")) + "\nmoto log:\n" + string.Join("\n", logged);

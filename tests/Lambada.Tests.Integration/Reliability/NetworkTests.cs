@@ -7,7 +7,6 @@ using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
-using Lambada.Build.Tasks;
 using Lambada.Testing;
 using Lambada.Tests.Deployment.Faults;
 using Lambada.Tests.Deployment;
@@ -147,7 +146,7 @@ public sealed class NetworkTests
             package, parallelism: 1, names.Select(n => FaultFixture.Function(n)).ToArray());
         await killer;
 
-        var report = string.Join("\n", result.Outcomes.Select(o => $"{o.Name}: {o.Kind} {o.ErrorCode} {o.ErrorMessage} {MSBuildDeployLog.Steps(o)}"));
+        var report = string.Join("\n", result.Outcomes.Select(o => $"{o.Name}: {o.Kind} {o.Error?.Code} {o.ErrorMessage} {DeployReport.Steps(o)}"));
         Assert.IsLessThan(Guard, clock.Elapsed, report);
         CollectionAssert.AreEquivalent(names, result.Outcomes.Select(o => o.Name).ToArray(), "every function has an outcome");
         Assert.IsFalse(result.Succeeded);
@@ -158,16 +157,16 @@ public sealed class NetworkTests
 
         // Unknown: the create was sent and its answer lost (moto did create it; Lambada cannot know).
         var unknown = result.Outcomes.Single(o => o.Name == "mid_f03");
-        Assert.AreEqual(DiagnosticCatalogue.NoAnswer.Code, unknown.ErrorCode, report);
+        Assert.AreEqual(DiagnosticCatalogue.NoAnswer.Code, unknown.Error?.Code, report);
         CollectionAssert.AreEqual(new[] { "create" }, unknown.Unknown.ToArray(), report);
-        Assert.AreEqual("Unknown (sent, never answered): create.", MSBuildDeployLog.Steps(unknown));
+        Assert.AreEqual("Unknown (sent, never answered): create.", DeployReport.Steps(unknown));
         Assert.IsNotNull(Aws.Read("mid_f03")["mid_f03"], "the lost create did reach AWS");
 
         // Not done: the rest were never sent, because the endpoint had already stopped answering.
         foreach (var notStarted in result.Outcomes.Where(o => names[3..].Contains(o.Name)))
         {
-            Assert.AreEqual(DiagnosticCatalogue.EndpointUnreachable.Code, notStarted.ErrorCode, report);
-            Assert.AreEqual("Nothing was changed. Not done: create.", MSBuildDeployLog.Steps(notStarted), report);
+            Assert.AreEqual(DiagnosticCatalogue.EndpointUnreachable.Code, notStarted.Error?.Code, report);
+            Assert.AreEqual("Nothing was changed. Not done: create.", DeployReport.Steps(notStarted), report);
             StringAssert.Contains(notStarted.ErrorMessage, "stopped answering earlier in this deploy");
         }
         Assert.IsFalse(attempts.Any(a => a.Subject is { } s && names[3..].Contains(s)), "no request was made for a function after the endpoint went away");
@@ -188,18 +187,14 @@ public sealed class NetworkTests
         StringAssert.Contains(error.Summary, $"GetCallerIdentity failed: no connection to {url}/ (AWS_ENDPOINT_URL)");
     }
 
-    /// <summary>A deploy wired as the task wires it, with no server behind <paramref name="endpoint"/> unless a test puts one there.</summary>
+    /// <summary>The task's deploy (<see cref="Lambada.Build.FunctionDeploy"/>) in the test process, with no server behind <paramref name="endpoint"/> unless a test puts one there.</summary>
     private static async Task<DeployResult> DeployAsync(string endpoint, RetryPolicy policy, Action<AwsAttempt>? observer,
         TestPackage? package = null, int parallelism = 4, params FunctionDefinition[] functions)
     {
         var environment = new Dictionary<string, string?>(Aws.Moto.ClientEnvironment) { ["AWS_ENDPOINT_URL"] = endpoint };
-        using var aws = AwsClients.Create(null, null, environment.GetValueOrDefault, policy, observer);
-        var log = new ListDeployLog();
-        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
-        var manifest = new FunctionsManifest { Assembly = FaultFixture.Project, TargetFramework = "net10.0", Functions = functions.Length > 0 ? functions : [FaultFixture.Function("net_fn")] };
-        var options = new DeployOptions { Project = FaultFixture.Project, Parallelism = parallelism };
         package ??= Aws.Package("network");
-        return await new Deployer(aws, options, waiter, log).RunAsync(manifest, package.Path, package.CodeSha256, CancellationToken.None);
+        return await InProcessDeploy.RunAsync(environment.GetValueOrDefault, policy, observer, new ListDeployLog(), FaultFixture.Project,
+            functions.Length > 0 ? functions : [FaultFixture.Function("net_fn")], package.Path, package.CodeSha256, configure: o => o with { Parallelism = parallelism });
     }
 
     /// <summary>A loopback port that was just free: a listener bound it and let it go, so a connection is refused.</summary>

@@ -1,5 +1,6 @@
 using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 
 namespace Lambada.Tests.Deployment;
 
@@ -48,7 +49,7 @@ public sealed class DeployReportTests
             Outcome("rp_gone", OutcomeKind.Deleted, "no attribute declares it any more (LambadaPrune)"),
             Outcome("rp_b", OutcomeKind.Updated, "Timeout: 10 -> 20"),
             Outcome("rp_a_gone", OutcomeKind.Deleted, "no attribute declares it any more (LambadaPrune)"),
-            Outcome("rp_B", OutcomeKind.Failed, "") with { ErrorCode = "LMB0301", ErrorMessage = "boom" },
+            Outcome("rp_B", OutcomeKind.Failed, "") with { Error = DiagnosticCatalogue.DeployAwsError, ErrorMessage = "boom" },
             Outcome("rp_c", OutcomeKind.Unchanged, ""),
             Outcome("rp_a", OutcomeKind.Created, "new function"),
         ];
@@ -68,7 +69,7 @@ public sealed class DeployReportTests
             Outcome("rp_x", OutcomeKind.Planned, "delete: no attribute declares it any more (LambadaPrune)"),
             Outcome("rp_y", OutcomeKind.Planned, "update: MemorySize: 512 -> 1024"),
             Outcome("rp_w", OutcomeKind.Planned, "unchanged: "),
-            Outcome("rp_v", OutcomeKind.Failed, "") with { ErrorCode = "LMB0301", ErrorMessage = "boom" },
+            Outcome("rp_v", OutcomeKind.Failed, "") with { Error = DiagnosticCatalogue.DeployAwsError, ErrorMessage = "boom" },
         ]);
 
         CollectionAssert.AreEqual(new[] { "rp_v", "failed", "-" }, Cells(lines[1], 0, 1, 7));

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Lambda;
-using Lambada.Build.Aws;
 using Lambada.Build.Deployment;
 using Lambada.Testing;
 
@@ -132,11 +131,9 @@ public sealed class RemoteReadTests
         IReadOnlyList<FunctionDefinition> functions, bool planOnly = false, bool prune = false)
     {
         var log = new ListDeployLog();
-        using var aws = AwsClients.Create(null, null, server.Environment, RetryPolicy.Default, null);
-        var waiter = new FunctionWaiter(aws.Lambda, log.Info, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
-        var manifest = new FunctionsManifest { Assembly = Project, TargetFramework = "net10.0", Functions = functions };
-        var options = new DeployOptions { Project = Project, PlanOnly = planOnly, Prune = prune };
-        return (await new Deployer(aws, options, waiter, log).RunAsync(manifest, package.Path, package.CodeSha256, CancellationToken.None), log);
+        var result = await InProcessDeploy.RunAsync(server.Environment, RetryPolicy.Default, null, log, Project, functions, package.Path, package.CodeSha256,
+            configure: o => o with { PlanOnly = planOnly, Prune = prune });
+        return (result, log);
     }
 
     /// <summary>The project's functions are named to fall after the first page, spread over the region.</summary>

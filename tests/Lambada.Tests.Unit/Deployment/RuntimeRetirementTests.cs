@@ -1,4 +1,5 @@
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Manifest;
 using Lambada.Build.Model;
 
@@ -31,7 +32,7 @@ public sealed class RuntimeRetirementTests
 
         var error = Catch(() => RuntimeRetirementCheck.Ensure(plan, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
 
-        Assert.AreEqual(code, error?.Code, error?.Message);
+        Assert.AreEqual(code, error?.Descriptor.Code, error?.Message);
     }
 
     [TestMethod]
@@ -57,14 +58,14 @@ public sealed class RuntimeRetirementTests
 
     private static DesiredFunction Desired(string runtime) => DesiredFunction.From(Function("fn", runtime), "Retiring");
 
-    private static DeploymentException? Catch(Action action)
+    private static LambadaException? Catch(Action action)
     {
         try
         {
             action();
             return null;
         }
-        catch (DeploymentException e)
+        catch (LambadaException e)
         {
             return e;
         }

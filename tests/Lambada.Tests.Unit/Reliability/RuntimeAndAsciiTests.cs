@@ -71,9 +71,9 @@ public sealed class RuntimeAndAsciiTests
         {
             RuntimeRetirementCheck.Ensure(plan, DateOnly.Parse(day, CultureInfo.InvariantCulture));
         }
-        catch (DeploymentException e)
+        catch (LambadaException e)
         {
-            refused = e.Code;
+            refused = e.Descriptor.Code;
         }
 
         Assert.AreEqual(code, refused);

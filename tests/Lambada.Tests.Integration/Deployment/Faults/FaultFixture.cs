@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 using Lambada.Testing;
 
@@ -91,7 +92,7 @@ public sealed record FaultRun(DeployResult Result, IReadOnlyList<AwsAttempt> Att
     public FunctionOutcome AssertFailed(string name, string message)
     {
         var outcome = Outcome(name);
-        Assert.AreEqual((Lambada.Build.Deployment.OutcomeKind.Failed, FunctionApplier.AwsErrorCode), (outcome.Kind, outcome.ErrorCode), ToString());
+        Assert.AreEqual((Lambada.Build.Deployment.OutcomeKind.Failed, DiagnosticCatalogue.DeployAwsError.Code), (outcome.Kind, outcome.Error?.Code), ToString());
         StringAssert.Contains(outcome.ErrorMessage, message);
         return outcome;
     }
@@ -99,6 +100,6 @@ public sealed record FaultRun(DeployResult Result, IReadOnlyList<AwsAttempt> Att
     public IReadOnlyList<int> Statuses(ProxyOperation operation) => Requests.Where(operation.Matches).Select(r => r.Status).ToList();
 
     public override string ToString() =>
-        string.Join("\n", Result.Outcomes.Select(o => $"{o.Name}: {o.Kind} {o.ErrorCode} {o.ErrorMessage}"))
+        string.Join("\n", Result.Outcomes.Select(o => $"{o.Name}: {o.Kind} {o.Error?.Code} {o.ErrorMessage}"))
         + "\nrequests:\n" + string.Join("\n", Requests) + "\nlog:\n" + string.Join("\n", Log.Lines);
 }

@@ -93,7 +93,7 @@ public sealed class NotReadyFaultTests
 
         var outcome = run.Outcome("fld_fn");
         Assert.AreEqual(OutcomeKind.Failed, outcome.Kind, run.ToString());
-        Assert.AreEqual("LMB0305", outcome.ErrorCode);
+        Assert.AreEqual("LMB0305", outcome.Error?.Code);
         StringAssert.Contains(outcome.ErrorMessage, "EniLimitExceeded ENI limit reached");
         CollectionAssert.AreEqual(new[] { "configuration" }, outcome.Done.ToArray());
         CollectionAssert.Contains(outcome.NotDone.ToList(), "code");

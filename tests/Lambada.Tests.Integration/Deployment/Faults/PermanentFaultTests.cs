@@ -1,4 +1,5 @@
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
@@ -37,14 +38,14 @@ public sealed class PermanentFaultTests
 
         var invalid = run.Outcome("prm_invalid");
         Assert.AreEqual(OutcomeKind.Failed, invalid.Kind, run.ToString());
-        Assert.AreEqual(FunctionApplier.AwsErrorCode, invalid.ErrorCode);
+        Assert.AreEqual(DiagnosticCatalogue.DeployAwsError.Code, invalid.Error?.Code);
         StringAssert.Contains(invalid.ErrorMessage, "CreateFunction failed: ValidationException: " + Fault.ValidationMessage);
         StringAssert.Contains(invalid.ErrorMessage, "HTTP 400");
         Assert.IsEmpty(invalid.Done, "the report says Nothing was changed: moto has no such function (below)");
 
         var gone = run.Outcome("prm_gone");
         Assert.AreEqual(OutcomeKind.Failed, gone.Kind, run.ToString());
-        Assert.AreEqual(FunctionApplier.AwsErrorCode, gone.ErrorCode);
+        Assert.AreEqual(DiagnosticCatalogue.DeployAwsError.Code, gone.Error?.Code);
         StringAssert.Contains(gone.ErrorMessage, "UpdateFunctionConfiguration failed: ResourceNotFoundException: Function not found: arn:aws:lambda:us-east-1:123456789012:function:prm_gone");
         CollectionAssert.Contains(gone.NotDone.ToList(), "configuration");
         Assert.IsEmpty(gone.Done, "the report says Nothing was changed: moto still has 256 MB (below)");

@@ -1,4 +1,5 @@
 using Lambada.Build.Deployment;
+using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
@@ -153,7 +154,7 @@ public sealed class RerunConvergesTests
         using var proxy = Aws.Proxy().On(operation, LambdaStepFaults.AccessDenied(permission), 1);
         var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, function);
         var outcome = run.Outcome(function.Name);
-        Assert.AreEqual((OutcomeKind.Failed, FunctionApplier.AwsErrorCode), (outcome.Kind, outcome.ErrorCode), run.ToString());
+        Assert.AreEqual((OutcomeKind.Failed, DiagnosticCatalogue.DeployAwsError.Code), (outcome.Kind, outcome.Error?.Code), run.ToString());
         StringAssert.Contains(outcome.ErrorMessage, $"{operation.Name} failed: AccessDeniedException");
         Assert.IsNotEmpty(outcome.NotDone, run.ToString());
         Assert.DoesNotContain("could not mark", outcome.ErrorMessage!, "the mark was written");

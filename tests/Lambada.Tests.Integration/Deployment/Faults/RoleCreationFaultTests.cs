@@ -36,7 +36,7 @@ public sealed class RoleCreationFaultTests
             Function("rcd_fn", "rcd_role"));
 
         var outcome = run.Outcome("rcd_fn");
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0301"), (outcome.Kind, outcome.ErrorCode), run.ToString());
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0301"), (outcome.Kind, outcome.Error?.Code), run.ToString());
         StringAssert.Contains(outcome.ErrorMessage, "CreateRole failed: AccessDenied");
         Assert.IsEmpty(outcome.Done, "the report says: Nothing was changed");
         Assert.IsNull(Role("rcd_role"), "no role was created");
@@ -54,7 +54,7 @@ public sealed class RoleCreationFaultTests
             var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, createRoles: true, function);
 
             var outcome = run.Outcome("rad_fn");
-            Assert.AreEqual((OutcomeKind.Failed, "LMB0301"), (outcome.Kind, outcome.ErrorCode), run.ToString());
+            Assert.AreEqual((OutcomeKind.Failed, "LMB0301"), (outcome.Kind, outcome.Error?.Code), run.ToString());
             StringAssert.Contains(outcome.ErrorMessage, "AttachRolePolicy failed: AccessDenied");
             StringAssert.Contains(outcome.ErrorMessage, "the next deploy with LambadaCreateRoles=true attaches it");
             CollectionAssert.AreEqual(new[] { "created IAM role rad_role" }, outcome.Done.ToArray());
@@ -119,7 +119,7 @@ public sealed class RoleCreationFaultTests
         var run = await Aws.DeployAsync(proxy, package, FaultFixture.FastRetries, createRoles: false, Function("rrf_fn", "rrf_role"));
 
         var outcome = run.Outcome("rrf_fn");
-        Assert.AreEqual((OutcomeKind.Failed, "LMB0317"), (outcome.Kind, outcome.ErrorCode), run.ToString());
+        Assert.AreEqual((OutcomeKind.Failed, "LMB0317"), (outcome.Kind, outcome.Error?.Code), run.ToString());
         StringAssert.Contains(outcome.ErrorMessage, $"arn:aws:iam::{Account}:role/rrf_role was created by Lambada (lambada:project = '{FaultFixture.Project}') but has no AWSLambdaBasicExecutionRole attached");
         Assert.IsEmpty(outcome.Done);
         Assert.IsEmpty(proxy.Of(IamFaults.AttachRolePolicy), "without LambadaCreateRoles Lambada changes no role");
