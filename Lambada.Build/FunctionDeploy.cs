@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lambada.Build.Aws;
 using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Aws.Http;
@@ -62,7 +63,7 @@ public static class FunctionDeploy
             using var clients = aws = AwsClients.Create(options.Region, options.Profile, request.Environment, request.Retry, attempt =>
             {
                 request.Attempts?.Invoke(attempt);
-                masked.Attempt(attempt, attempt.ProgressLine);
+                masked.Attempt($"{attempt.Operation} -> {attempt.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response"}", attempt.ProgressLine);
             });
             log.Info($"{(options.PlanOnly ? "planning" : "deploying")} {manifest.Functions.Count} function(s) of {manifest.Assembly} to {aws.Region}");
             var waiter = new FunctionWaiter(aws.Lambda, masked.Info, request.Waits);

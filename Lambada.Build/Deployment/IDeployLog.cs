@@ -11,6 +11,9 @@ public interface IDeployLog
     /// <summary>A warning about <paramref name="function"/>, reported under <paramref name="descriptor"/> at the function's attribute.</summary>
     void Warning(DiagnosticDescriptor descriptor, FunctionDefinition function, string message);
 
-    /// <summary>An AWS request was tried: <paramref name="retryLine"/> (the function, operation, reason and next attempt) when it will be tried again, else null.</summary>
-    void Attempt(Aws.Http.AwsAttempt attempt, string? retryLine) { }
+    /// <summary>
+    /// An AWS request was tried: <paramref name="retryLine"/> (the function, operation, reason and next attempt) when it will be
+    /// tried again, else null; <paramref name="detail"/> is the one-line outcome (<c>GetFunction -> 200</c>) for detailed logs.
+    /// </summary>
+    void Attempt(string detail, string? retryLine) { }
 }

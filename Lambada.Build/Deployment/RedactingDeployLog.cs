@@ -1,4 +1,3 @@
-using Lambada.Build.Aws.Http;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 
@@ -12,5 +11,5 @@ public sealed class RedactingDeployLog(IDeployLog inner, Redactor redactor) : ID
     public void Warning(DiagnosticDescriptor descriptor, FunctionDefinition function, string message) =>
         inner.Warning(descriptor, function, redactor.Apply(message));
 
-    public void Attempt(AwsAttempt attempt, string? retryLine) => inner.Attempt(attempt, retryLine is null ? null : redactor.Apply(retryLine));
+    public void Attempt(string detail, string? retryLine) => inner.Attempt(detail, retryLine is null ? null : redactor.Apply(retryLine));
 }

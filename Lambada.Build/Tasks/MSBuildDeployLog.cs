@@ -1,5 +1,3 @@
-using System.Globalization;
-using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
@@ -17,11 +15,6 @@ internal sealed class MSBuildDeployLog(TaskLoggingHelper log) : IDeployLog
         log.LogDiagnostic(descriptor.Create(function.Source, function.Name, message));
 
     /// <summary>A retry is one line at normal verbosity (function, operation, reason, next attempt); every other attempt only at -v:d.</summary>
-    public void Attempt(AwsAttempt attempt, string? retryLine)
-    {
-        if (retryLine is not null)
-            log.LogMessage(MessageImportance.High, "Lambada: " + retryLine);
-        else
-            log.LogMessage(MessageImportance.Low, $"Lambada: {attempt.Operation} -> {attempt.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response"}");
-    }
+    public void Attempt(string detail, string? retryLine) =>
+        log.LogMessage(retryLine is null ? MessageImportance.Low : MessageImportance.High, "Lambada: " + (retryLine ?? detail));
 }
