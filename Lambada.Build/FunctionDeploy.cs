@@ -15,7 +15,7 @@ namespace Lambada.Build;
 /// <see cref="Diagnostic"/>: a failed function's at its attribute, one that stops the deploy as a whole at the project file,
 /// each saying what was changed and what was not. The manifest's environment values are masked in everything it says.
 /// </summary>
-public static class FunctionDeploy
+internal static class FunctionDeploy
 {
     public sealed record Request
     {

@@ -9,7 +9,7 @@ namespace Lambada.Build;
 /// <see cref="NeverShipped"/>) plus, for provided.al2023, a <c>bootstrap</c>, zipped deterministically, its CodeSha256
 /// written next to it, Lambda's size limits checked.
 /// </summary>
-public static class FunctionPackage
+internal static class FunctionPackage
 {
     public sealed record Outcome(PackageInfo? Package, IReadOnlyList<Diagnostic> Diagnostics)
     {

@@ -12,7 +12,7 @@ namespace Lambada.Build;
 /// Scan → Resolve → Validate → Manifest (and the generated binding and publish settings beside it), as one call. The manifest
 /// is written only when there is no error, and removed otherwise, so a failed build is never mistaken for an up-to-date one.
 /// </summary>
-public static class FunctionScan
+internal static class FunctionScan
 {
     public sealed record Outcome(FunctionsManifest Manifest, IReadOnlyList<Diagnostic> Diagnostics)
     {

@@ -10,7 +10,7 @@ namespace Lambada.Build.Aws;
 /// Every AWS client a deploy needs, sharing one region, one credential source, one HTTP connection pool and the network
 /// limits of the retry policy (<see cref="RetryPolicy.Network"/>), the AWSSDK clients included.
 /// </summary>
-public sealed class AwsClients : IDisposable
+internal sealed class AwsClients : IDisposable
 {
     private readonly HttpClient _http;
 

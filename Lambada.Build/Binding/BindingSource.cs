@@ -10,7 +10,7 @@ namespace Lambada.Build.Binding;
 /// <c>LambadaJson.Options</c>. The package build compiles it into the project, so Native AOT needs no reflection metadata
 /// the compiler could not see.
 /// </summary>
-public static class BindingSource
+internal static class BindingSource
 {
     public const string ClassName = "LambadaGeneratedBinding";
     public const string JsonContextName = "LambadaGeneratedJson";

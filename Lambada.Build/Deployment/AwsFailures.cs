@@ -8,7 +8,7 @@ namespace Lambada.Build.Deployment;
 /// Which descriptor a failed AWS call is reported under: AWS's refusal (a status and an AWS code) or what the network did;
 /// and a configuration that cannot be worked out. Aws/ knows no catalogue: the mapping lives here.
 /// </summary>
-public static class AwsFailures
+internal static class AwsFailures
 {
     public static DiagnosticDescriptor Descriptor(AwsConfigurationException e) => e.Problem switch
     {

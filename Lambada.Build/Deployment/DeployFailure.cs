@@ -7,7 +7,7 @@ namespace Lambada.Build.Deployment;
 /// error is reported for (the function, or the assembly when the deploy stops as a whole), {1} what happened. The report
 /// adds to {1} what was done and what was not, so a failure is raised with the two and its {1} read back here.
 /// </summary>
-public static class DeployFailure
+internal static class DeployFailure
 {
     public static LambadaException Of(DiagnosticDescriptor descriptor, string subject, string what) => new(descriptor, [subject, what]);
 

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Deployment;
 
 /// <summary>The deploy settings MSBuild passes in (the <c>Lambada*</c> properties).</summary>
-public sealed record DeployOptions
+internal sealed record DeployOptions
 {
     /// <summary>Value of the <c>lambada:project</c> tag that marks the functions this project owns.</summary>
     public required string Project { get; init; }

@@ -8,7 +8,7 @@ namespace Lambada.Build.Deployment;
 /// never sees the rest of the region, so this is how it knows which functions lost their attribute. Only a hint: a
 /// missing or unreadable record means "nothing known", and every name in it is confirmed with AWS before it is shown.
 /// </summary>
-public static class DeployRecord
+internal static class DeployRecord
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -5,7 +5,7 @@ namespace Lambada.Build.Deployment;
 /// changed in the plan's words. Rows are sorted by function name (ordinal), deletions last, so the table reads the same
 /// whatever order the parallel apply finished in.
 /// </summary>
-public static class DeployReport
+internal static class DeployReport
 {
     private static readonly string[] Header = ["function", "action", "memory", "timeout", "code", "version", "arn", "changes"];
 

@@ -10,7 +10,7 @@ namespace Lambada.Build.Deployment;
 /// own, whichever takes fewer requests), resolve roles, plan every function, then (unless only planning) apply the plans
 /// in parallel. One function's failure never stops the others.
 /// </summary>
-public sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWaiter waiter, IDeployLog log)
+internal sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWaiter waiter, IDeployLog log)
 {
     public async Task<DeployResult> RunAsync(FunctionsManifest manifest, string packagePath, string codeSha256, CancellationToken cancellation)
     {

@@ -3,7 +3,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Deployment;
 
 /// <summary>What an owned field's desired value is read from: the desired function and the ARN its role resolved to.</summary>
-public sealed record DesiredConfiguration(DesiredFunction Function, string RoleArn)
+internal sealed record DesiredConfiguration(DesiredFunction Function, string RoleArn)
 {
     public FunctionDefinition Definition => Function.Definition;
 }

@@ -9,7 +9,7 @@ namespace Lambada.Build.Deployment;
 /// <c>LAMBADA_HANDLER</c>, the <c>lambada:project</c> tag, and <c>LAMBADA_SETTINGS</c>, a digest of the settings
 /// ListFunctions does not show (tags, reserved concurrency, alias), so an unchanged redeploy needs no per-function reads.
 /// </summary>
-public sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyDictionary<string, string> Environment, IReadOnlyDictionary<string, string> Tags)
+internal sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyDictionary<string, string> Environment, IReadOnlyDictionary<string, string> Tags)
 {
     /// <summary>
     /// What <c>LAMBADA_SETTINGS</c> holds after a deploy of the function stopped part-way: never a digest, so the next

@@ -10,7 +10,7 @@ namespace Lambada.Build.Deployment;
 /// minus the declared ones; each is confirmed with one GetFunction: it exists, Lambada deployed it (<c>LAMBADA_HANDLER</c>)
 /// and it carries this project's <c>lambada:project</c> tag. So the check costs no request unless an attribute was dropped.
 /// </summary>
-public sealed class DroppedFunctions(LambdaClient lambda, string project, int parallelism)
+internal sealed class DroppedFunctions(LambdaClient lambda, string project, int parallelism)
 {
     /// <summary>
     /// Recorded names no attribute declares. When the region's list was read, a name it does not hold, or holds without

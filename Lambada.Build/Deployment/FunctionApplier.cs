@@ -10,7 +10,7 @@ namespace Lambada.Build.Deployment;
 /// differs, tags and reserved concurrency, then a published version and the alias. Stops at the first failure and says
 /// which steps were done.
 /// </summary>
-public sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, PackageSource package, string project, bool publish, IDeployLog log)
+internal sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, PackageSource package, string project, bool publish, IDeployLog log)
 {
     public async Task<FunctionOutcome> ApplyAsync(FunctionPlan plan, string roleArn, CancellationToken cancellation)
     {

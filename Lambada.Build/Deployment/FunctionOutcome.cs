@@ -2,13 +2,13 @@ using Lambada.Build.Diagnostics;
 
 namespace Lambada.Build.Deployment;
 
-public enum OutcomeKind { Created, Updated, Unchanged, Deleted, Planned, Failed }
+internal enum OutcomeKind { Created, Updated, Unchanged, Deleted, Planned, Failed }
 
 /// <summary>
 /// What happened to one function: the report's row, and for a failure the steps done, the step whose request was sent but
 /// never answered (so AWS may or may not have carried it out), the steps not done, and the error that stopped it.
 /// </summary>
-public sealed record FunctionOutcome(string Name, OutcomeKind Kind)
+internal sealed record FunctionOutcome(string Name, OutcomeKind Kind)
 {
     public int? MemorySize { get; init; }
     public int? Timeout { get; init; }

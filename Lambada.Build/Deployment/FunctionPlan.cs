@@ -2,16 +2,16 @@ using Lambada.Build.Aws.Lambda;
 
 namespace Lambada.Build.Deployment;
 
-public enum PlannedAction { Create, Update, Unchanged, Delete }
+internal enum PlannedAction { Create, Update, Unchanged, Delete }
 
 /// <summary>One field that differs between Lambda and the attribute. Environment values never appear, only key names.</summary>
-public sealed record FieldChange(string Field, string Before, string After)
+internal sealed record FieldChange(string Field, string Before, string After)
 {
     public override string ToString() => $"{Field}: {Before} -> {After}";
 }
 
 /// <summary>What a deploy will do to one function, decided from the configuration read from AWS alone (no per-function reads beyond it).</summary>
-public sealed record FunctionPlan(string Name, PlannedAction Action, DesiredFunction? Desired, FunctionConfiguration? Remote)
+internal sealed record FunctionPlan(string Name, PlannedAction Action, DesiredFunction? Desired, FunctionConfiguration? Remote)
 {
     public IReadOnlyList<FieldChange> ConfigChanges { get; init; } = [];
     public bool CodeChanged { get; init; }

@@ -9,7 +9,7 @@ namespace Lambada.Build.Deployment;
 /// InProgress (the FunctionActiveV2 / FunctionUpdatedV2 waiters), polling GetFunctionConfiguration with a growing delay.
 /// A Failed state or update ends the wait with Lambda's reason.
 /// </summary>
-public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress, WaitTimings timings)
+internal sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress, WaitTimings timings)
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
 
@@ -48,7 +48,7 @@ public sealed class FunctionWaiter(LambdaClient lambda, Action<string> progress,
 }
 
 /// <summary>How a <see cref="FunctionWaiter"/> polls: the first delay, the longest one it grows to, and when it gives up.</summary>
-public sealed record WaitTimings(TimeSpan FirstDelay, TimeSpan MaxDelay, TimeSpan Deadline)
+internal sealed record WaitTimings(TimeSpan FirstDelay, TimeSpan MaxDelay, TimeSpan Deadline)
 {
     /// <summary>A build's: Lambda's own waiters poll about every few seconds, and a function can take minutes to become ready.</summary>
     public static WaitTimings Default { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15));

@@ -4,7 +4,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Deployment;
 
 /// <summary>Where the deploy tells the user what it is doing: the MSBuild log in a build, a list in tests.</summary>
-public interface IDeployLog
+internal interface IDeployLog
 {
     void Info(string message);
 

@@ -6,7 +6,7 @@ namespace Lambada.Build.Deployment;
 /// One configuration field Lambada owns on a function: the planner compares it, CreateFunction and
 /// UpdateFunctionConfiguration send it. <see cref="OwnedFields"/> lists them all.
 /// </summary>
-public abstract class OwnedField(string name)
+internal abstract class OwnedField(string name)
 {
     /// <summary>Lambda's name for the field, which the plan shows too.</summary>
     public string Name { get; } = name;
@@ -20,11 +20,11 @@ public abstract class OwnedField(string name)
 }
 
 /// <summary>How the plan shows a difference between the value Lambda holds and the desired one; null when they agree.</summary>
-public delegate FieldChange? FieldComparison<in T>(string field, T remote, T desired);
+internal delegate FieldChange? FieldComparison<in T>(string field, T remote, T desired);
 
 /// <summary>An owned field of type <typeparamref name="T"/>: one value read from each side, compared, and set on both requests.</summary>
 /// <param name="remote">The value Lambda holds, AWS's default (<see cref="LambdaDefaults"/>) when the configuration leaves the field out.</param>
-public sealed class OwnedField<T>(
+internal sealed class OwnedField<T>(
     string name,
     Func<DesiredConfiguration, T> desired,
     Func<FunctionConfiguration, T> remote,

@@ -8,7 +8,7 @@ namespace Lambada.Build.Deployment;
 /// UpdateFunctionConfiguration and UpdateFunctionCode requests are all derived from it, so a field added here is
 /// compared and sent everywhere. Everything else on a function (VPC, layers, logging, …) Lambada leaves alone.
 /// </summary>
-public static class OwnedFields
+internal static class OwnedFields
 {
     /// <summary>The fields of CreateFunction and UpdateFunctionConfiguration, in the order the plan lists their changes.</summary>
     public static IReadOnlyList<OwnedField> Configuration { get; } =

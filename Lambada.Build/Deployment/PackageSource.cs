@@ -9,7 +9,7 @@ namespace Lambada.Build.Deployment;
 /// The code every function of the assembly shares: inline zip bytes, or — with <c>LambadaS3Bucket</c> — one S3 object
 /// uploaded at most once per deploy, named after the package's hash so an unchanged package keeps its key.
 /// </summary>
-public sealed class PackageSource
+internal sealed class PackageSource
 {
     private readonly Lazy<Task<FunctionCode>> _code;
 

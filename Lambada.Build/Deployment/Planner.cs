@@ -7,7 +7,7 @@ namespace Lambada.Build.Deployment;
 /// Compares each desired function with the configuration read from AWS (a ListFunctions page or GetFunctionConfiguration),
 /// field by field over <see cref="OwnedFields"/>. Pure: no AWS calls.
 /// </summary>
-public static class Planner
+internal static class Planner
 {
     public static FunctionPlan Plan(DesiredFunction desired, FunctionConfiguration? remote, string roleArn, string codeSha256)
     {

@@ -4,7 +4,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Deployment;
 
 /// <summary>Hands on what the deploy says with the <see cref="Redactor"/>'s values masked, wherever AWS echoed them.</summary>
-public sealed class RedactingDeployLog(IDeployLog inner, Redactor redactor) : IDeployLog
+internal sealed class RedactingDeployLog(IDeployLog inner, Redactor redactor) : IDeployLog
 {
     public void Info(string message) => inner.Info(redactor.Apply(message));
 

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Deployment;
 
 /// <summary>Masks values that must never reach the build log (environment values) wherever AWS echoes them in a message.</summary>
-public sealed class Redactor(IEnumerable<string> secrets)
+internal sealed class Redactor(IEnumerable<string> secrets)
 {
     private readonly string[] _secrets = secrets.Where(s => s.Length >= 4).Distinct().OrderByDescending(s => s.Length).ToArray();
 

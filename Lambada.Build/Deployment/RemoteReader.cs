@@ -15,7 +15,7 @@ namespace Lambada.Build.Deployment;
 /// From three functions on, GetAccountSettings tells R first (1 request), then the cheaper way is taken; when it cannot
 /// (no <c>lambda:GetAccountSettings</c> permission, a stand-in without it) the region is listed as before.
 /// </summary>
-public sealed class RemoteReader(LambdaClient lambda, int parallelism, IDeployLog log)
+internal sealed class RemoteReader(LambdaClient lambda, int parallelism, IDeployLog log)
 {
     /// <summary>Up to this many functions, the first page plus direct reads is never above the target, so no count is needed.</summary>
     public const int FirstPageLimit = 2;
@@ -85,4 +85,4 @@ public sealed class RemoteReader(LambdaClient lambda, int parallelism, IDeployLo
 /// What a deploy knows of Lambda before it plans: each declared function's configuration (missing = it does not exist),
 /// and every function of the region when the whole list was read (null when the functions were read one by one).
 /// </summary>
-public sealed record RemoteState(IReadOnlyDictionary<string, FunctionConfiguration> Functions, IReadOnlyList<FunctionConfiguration>? Region);
+internal sealed record RemoteState(IReadOnlyDictionary<string, FunctionConfiguration> Functions, IReadOnlyList<FunctionConfiguration>? Region);

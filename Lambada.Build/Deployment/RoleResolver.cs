@@ -14,7 +14,7 @@ namespace Lambada.Build.Deployment;
 /// project allows it. A role carrying that tag is Lambada's own: its policy is checked, and attached when an earlier
 /// deploy created the role but could not attach it. A role without the tag is used as it is, never changed.
 /// </summary>
-public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string project, bool createRoles, bool planOnly, IDeployLog log)
+internal sealed class RoleResolver(IamClient iam, CallerIdentity identity, string project, bool createRoles, bool planOnly, IDeployLog log)
 {
     public const string CreatedDescription = "Lambda execution role created by Lambada";
 
@@ -129,7 +129,7 @@ public sealed class RoleResolver(IamClient iam, CallerIdentity identity, string 
 }
 
 /// <summary>A role's ARN and whether this build created it (or, when planning, would create it).</summary>
-public sealed record ResolvedRole(string Arn, bool Created)
+internal sealed record ResolvedRole(string Arn, bool Created)
 {
     /// <summary>Set when the role is Lambada's own but could not be given its policy: its functions are not deployed.</summary>
     public IncompleteRole? Incomplete { get; init; }
@@ -139,4 +139,4 @@ public sealed record ResolvedRole(string Arn, bool Created)
 /// A role Lambada created, or found as its own, that could not be given its policy: what was done (the role may now
 /// exist) travels with the error, so the function's report does not say "Nothing was changed" when a role was created.
 /// </summary>
-public sealed record IncompleteRole(DiagnosticDescriptor Error, string Message, IReadOnlyList<string> Done, IReadOnlyList<string> NotDone);
+internal sealed record IncompleteRole(DiagnosticDescriptor Error, string Message, IReadOnlyList<string> Done, IReadOnlyList<string> NotDone);

@@ -6,7 +6,7 @@ namespace Lambada.Build.Deployment;
 /// A role as written in an attribute: a full ARN (used as is), a bare name (a role of the caller's account), or
 /// lambada's glob (<c>*/lambda_s3_full</c>, <c>*</c> and <c>?</c>) matched against whole role ARNs, paths included.
 /// </summary>
-public sealed record RoleSpec(string Text)
+internal sealed record RoleSpec(string Text)
 {
     public bool IsArn => Text.StartsWith("arn:", StringComparison.Ordinal);
     public bool IsPattern => !IsArn && (Text.Contains('*') || Text.Contains('?'));

@@ -7,7 +7,7 @@ namespace Lambada.Build.Deployment;
 /// LMB0164–0165: refuses, before any call, a create or an update that Lambda would refuse because AWS has blocked the runtime
 /// (<see cref="RuntimeLifecycle"/>). Only the plan knows which of the two a deploy makes; the build warned already (LMB0163).
 /// </summary>
-public static class RuntimeRetirementCheck
+internal static class RuntimeRetirementCheck
 {
     /// <exception cref="LambadaException">The plan creates or updates a function on a runtime Lambda no longer takes for that.</exception>
     public static void Ensure(FunctionPlan plan, DateOnly today)

@@ -4,7 +4,7 @@ namespace Lambada.Build.Diagnostics;
 /// Every LMB code Lambada reports. Each message says what is wrong, then (after " — ") how to fix it.
 /// The diagnostics table in docs/diagnostics.md is this file in prose; keep them together.
 /// </summary>
-public static class DiagnosticCatalogue
+internal static class DiagnosticCatalogue
 {
     // 00xx: Lambada itself or the assembly as a whole
     public static readonly DiagnosticDescriptor InternalError = new("LMB0001", Severity.Error, "Internal error",

@@ -4,7 +4,7 @@ namespace Lambada.Build.Diagnostics;
 /// An expected failure: the descriptor it is reported under, its message arguments and, when known, the place in the user's
 /// source it points at. Raised anywhere in the engine, it reaches the MSBuild log as one diagnostic.
 /// </summary>
-public sealed class LambadaException(DiagnosticDescriptor descriptor, object?[] args, SourceLocation? location = null)
+internal sealed class LambadaException(DiagnosticDescriptor descriptor, object?[] args, SourceLocation? location = null)
     : Exception(descriptor.Create(location, args).Message)
 {
     public DiagnosticDescriptor Descriptor { get; } = descriptor;

@@ -8,7 +8,7 @@ namespace Lambada.Build.Manifest;
 /// size and timeout are <see cref="LambadaContract"/>'s, which Lambada.Runtime shares for a local run without a manifest.
 /// AWS's own defaults (what Lambda gives a field a request leaves out) are another thing: Aws/Lambda/LambdaDefaults.
 /// </summary>
-public sealed record FunctionDefaults(int MemorySize, int Timeout, string Role, string? Runtime, string Architecture, int EphemeralStorage)
+internal sealed record FunctionDefaults(int MemorySize, int Timeout, string Role, string? Runtime, string Architecture, int EphemeralStorage)
 {
     public const int BuiltInMemorySize = LambadaContract.BuiltInMemorySize;
     public const int BuiltInTimeout = LambadaContract.BuiltInTimeout;

@@ -3,7 +3,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Manifest;
 
 /// <summary>The functions of a manifest as an aligned text table, for the build log.</summary>
-public static class FunctionTable
+internal static class FunctionTable
 {
     private static readonly string[] Header = ["function", "memory", "timeout", "runtime", "arch", "role", "method"];
 

@@ -3,7 +3,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Manifest;
 
 /// <summary>Applies defaults and inference to the scanned functions, giving the final definitions.</summary>
-public static class ManifestBuilder
+internal static class ManifestBuilder
 {
     public const string BootstrapHandler = "bootstrap";
 

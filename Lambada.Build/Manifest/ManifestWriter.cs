@@ -6,7 +6,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Manifest;
 
 /// <summary>Reads and writes <c>functions.json</c>: camelCase, indented, nulls kept so every field is always present.</summary>
-public static class ManifestWriter
+internal static class ManifestWriter
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {

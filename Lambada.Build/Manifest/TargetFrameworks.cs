@@ -3,7 +3,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Manifest;
 
 /// <summary>Maps an assembly's <c>TargetFrameworkAttribute</c> to the short name and the managed Lambda runtime.</summary>
-public static class TargetFrameworks
+internal static class TargetFrameworks
 {
     /// <summary><c>.NETCoreApp,Version=v10.0</c> → <c>net10.0</c>; other frameworks are returned as written.</summary>
     public static string? ShortName(string? targetFramework)

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Model;
 
 /// <summary>The values of an assembly-level <c>[LambadaDefaults]</c>, as written (0 / null = not set).</summary>
-public sealed record AssemblyDefaults
+internal sealed record AssemblyDefaults
 {
     public static readonly AssemblyDefaults None = new();
 

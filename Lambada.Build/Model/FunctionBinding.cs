@@ -6,7 +6,7 @@ namespace Lambada.Build.Model;
 /// What generated code names so a trimmed or Native AOT package can still run a handler the runtime finds by reflection:
 /// the types to keep with the members it reflects on, and the event and result types that get source-generated JSON.
 /// </summary>
-public sealed record FunctionBinding
+internal sealed record FunctionBinding
 {
     /// <summary>The handler's type, and the <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c> whose value the runtime reads.</summary>
     public required IReadOnlyList<KeptType> KeptTypes { get; init; }
@@ -16,4 +16,4 @@ public sealed record FunctionBinding
 }
 
 /// <summary>A type as C# names it, and the members of it to keep.</summary>
-public sealed record KeptType(string Type, DynamicallyAccessedMemberTypes Members);
+internal sealed record KeptType(string Type, DynamicallyAccessedMemberTypes Members);

@@ -3,7 +3,7 @@ using Lambada.Build.Diagnostics;
 namespace Lambada.Build.Model;
 
 /// <summary>One function as it will be deployed: every value final, defaults applied.</summary>
-public sealed record FunctionDefinition
+internal sealed record FunctionDefinition
 {
     public required string Name { get; init; }
 

@@ -3,7 +3,7 @@ using Lambada.Build.Diagnostics;
 namespace Lambada.Build.Model;
 
 /// <summary>One method carrying <c>[LambadaFunction]</c>, as the scan found it.</summary>
-public sealed record FunctionModel
+internal sealed record FunctionModel
 {
     /// <summary>Declaring type in reflection form (<c>Ns.Outer+Inner</c>).</summary>
     public required string TypeName { get; init; }

@@ -4,7 +4,7 @@ namespace Lambada.Build.Model;
 /// The values of one <c>[LambadaFunction]</c> exactly as written: 0 and null mean "not set".
 /// Enum values are the attribute enums' numbers (see <see cref="RuntimeNames"/>, <see cref="ArchitectureNames"/>).
 /// </summary>
-public sealed record FunctionSettings
+internal sealed record FunctionSettings
 {
     public string? Name { get; init; }
     public int MemorySize { get; init; }

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Model;
 
 /// <summary>The content of <c>obj/…/lambada/functions.json</c>: every function one assembly declares.</summary>
-public sealed record FunctionsManifest
+internal sealed record FunctionsManifest
 {
     public const int CurrentSchemaVersion = 1;
 

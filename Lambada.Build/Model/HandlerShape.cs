@@ -1,7 +1,7 @@
 namespace Lambada.Build.Model;
 
 /// <summary>What the scan saw of a handler method's signature and declaring type; the validator judges it.</summary>
-public sealed record HandlerShape
+internal sealed record HandlerShape
 {
     /// <summary>The context parameter a handler may take besides its event (full name: the build never loads Lambada.Runtime).</summary>
     public const string ContextType = "Lambada.Runtime.ILambadaContext";
@@ -24,4 +24,4 @@ public sealed record HandlerShape
 }
 
 /// <summary>One parameter of a handler: its type's full name (reflection form), how it is passed, and its type as the rules walk it.</summary>
-public sealed record HandlerParameter(string Name, string Type, bool IsByRef, bool IsParamArray, SignatureType Shape);
+internal sealed record HandlerParameter(string Name, string Type, bool IsByRef, bool IsParamArray, SignatureType Shape);

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Model;
 
 /// <summary>What the project (MSBuild) says about its functions: overrides of the defaults and how it publishes.</summary>
-public sealed record ProjectOptions
+internal sealed record ProjectOptions
 {
     public static readonly ProjectOptions None = new();
 

@@ -7,7 +7,7 @@ namespace Lambada.Build.Model;
 /// patches, from <see cref="CreateBlocked"/> Lambda refuses to create functions on it, from <see cref="UpdateBlocked"/> to update them.
 /// Null means AWS has not scheduled that date.
 /// </summary>
-public sealed record RuntimeRetirement(string Runtime, DateOnly? Deprecated, DateOnly? CreateBlocked, DateOnly? UpdateBlocked, string? MoveTo)
+internal sealed record RuntimeRetirement(string Runtime, DateOnly? Deprecated, DateOnly? CreateBlocked, DateOnly? UpdateBlocked, string? MoveTo)
 {
     public bool IsDeprecatedOn(DateOnly day) => Deprecated <= day;
 
@@ -26,7 +26,7 @@ public sealed record RuntimeRetirement(string Runtime, DateOnly? Deprecated, Dat
 /// .NET 9 only as a container image, so Lambada moves to dotnet10. cfn-lint 1.51 has no dates for dotnet10 yet.
 /// Refresh this table (and "Runtimes AWS is retiring" in docs/attributes.md) when AWS publishes new dates.
 /// </summary>
-public static class RuntimeLifecycle
+internal static class RuntimeLifecycle
 {
     public static IReadOnlyList<RuntimeRetirement> All { get; } =
     [

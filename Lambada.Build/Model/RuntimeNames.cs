@@ -1,7 +1,7 @@
 namespace Lambada.Build.Model;
 
 /// <summary>Lambda's names for the values of <see cref="LambadaRuntime"/> (its constants are compiled in; the enum is never loaded).</summary>
-public static class RuntimeNames
+internal static class RuntimeNames
 {
     public const string Dotnet8 = "dotnet8";
     public const string Dotnet10 = "dotnet10";
@@ -18,7 +18,7 @@ public static class RuntimeNames
 }
 
 /// <summary>Lambda's names for the values of <c>Lambada.LambadaArchitecture</c>.</summary>
-public static class ArchitectureNames
+internal static class ArchitectureNames
 {
     public const string X86_64 = "x86_64";
     public const string Arm64 = "arm64";

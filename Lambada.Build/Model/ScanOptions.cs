@@ -1,7 +1,7 @@
 namespace Lambada.Build.Model;
 
 /// <summary>What the scan may use besides the assembly itself.</summary>
-public sealed record ScanOptions
+internal sealed record ScanOptions
 {
     public static readonly ScanOptions Default = new();
 
@@ -13,4 +13,4 @@ public sealed record ScanOptions
 }
 
 /// <summary>A local source folder and the path the compiler wrote for it into the PDB.</summary>
-public sealed record SourceRoot(string LocalPath, string MappedPath);
+internal sealed record SourceRoot(string LocalPath, string MappedPath);

@@ -3,7 +3,7 @@ using Lambada.Build.Diagnostics;
 namespace Lambada.Build.Model;
 
 /// <summary>Everything the scan read from one assembly.</summary>
-public sealed record ScanResult
+internal sealed record ScanResult
 {
     public required string AssemblyName { get; init; }
 

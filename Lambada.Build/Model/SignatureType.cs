@@ -1,14 +1,14 @@
 namespace Lambada.Build.Model;
 
 /// <summary>How a type in a signature is built: a named type, or a construction over an element type.</summary>
-public enum SignatureTypeForm { Named, Array, Pointer, FunctionPointer, ByReference, GenericParameter }
+internal enum SignatureTypeForm { Named, Array, Pointer, FunctionPointer, ByReference, GenericParameter }
 
 /// <summary>
 /// A type of a handler's signature, as far as deciding whether the host can pass or return it: what it is, what it derives
 /// from and implements, and the types it is built of (type arguments, or the element of an array, pointer or by-ref).
 /// Facts that need the type's definition are false when that definition cannot be resolved from the project's references.
 /// </summary>
-public sealed record SignatureType
+internal sealed record SignatureType
 {
     /// <summary>The type as C# writes it, for messages: <c>List&lt;Action&gt;</c>, <c>Span&lt;byte&gt;</c>, <c>int*</c>.</summary>
     public required string Name { get; init; }

@@ -6,7 +6,7 @@ namespace Lambada.Build.Packaging;
 /// relative to the script rather than <c>$LAMBDA_TASK_ROOT</c>, so the package also runs under local Runtime API
 /// emulators that do not set it. <c>exec</c> leaves no shell process behind.
 /// </summary>
-public static class Bootstrap
+internal static class Bootstrap
 {
     public const string FileName = "bootstrap";
 

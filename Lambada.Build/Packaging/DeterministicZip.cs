@@ -7,7 +7,7 @@ namespace Lambada.Build.Packaging;
 /// fixed timestamp, one compression level, and Unix as the "made by" system on every OS, so the same publish
 /// output gives the same CodeSha256 and an unchanged function is never redeployed.
 /// </summary>
-public static class DeterministicZip
+internal static class DeterministicZip
 {
     /// <summary>The earliest time a zip can hold (the DOS epoch); it names no real build.</summary>
     public static readonly DateTimeOffset Timestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -10,7 +10,7 @@ namespace Lambada.Build.Packaging;
 /// Patterns match the file name in any folder of the package, ignoring case (a file a Linux host would not load
 /// under its exact name can still hold a secret).
 /// </summary>
-public static class NeverShipped
+internal static class NeverShipped
 {
     public sealed record Rule(string Pattern, string Why)
     {

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Packaging;
 
 /// <summary>One file of a package: its name inside the zip ('/'-separated), its Unix mode, and where its bytes come from.</summary>
-public sealed record PackageEntry(string Name, int Mode, Func<Stream> Open, long Length)
+internal sealed record PackageEntry(string Name, int Mode, Func<Stream> Open, long Length)
 {
     public static PackageEntry FromFile(string root, string fullPath)
     {

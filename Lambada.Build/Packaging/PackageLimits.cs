@@ -3,7 +3,7 @@ using Lambada.Build.Diagnostics;
 namespace Lambada.Build.Packaging;
 
 /// <summary>Lambda's size limits on a .zip package.</summary>
-public static class PackageLimits
+internal static class PackageLimits
 {
     public const long MaxUnzippedBytes = 250L * 1024 * 1024;
     public const long MaxDirectUploadBytes = 50L * 1024 * 1024;

@@ -3,7 +3,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Packaging;
 
 /// <summary>How the one package of an assembly is published, decided from its manifest.</summary>
-public sealed record PublishSettings(string RuntimeIdentifier, bool SelfContained)
+internal sealed record PublishSettings(string RuntimeIdentifier, bool SelfContained)
 {
     /// <summary>
     /// Null when the manifest has no function. Validation (LMB0201, LMB0204) has already made every function

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Packaging;
 
 /// <summary>The Unix mode of each packaged file: 0755 for what Lambda must execute, 0644 for the rest.</summary>
-public static class UnixModes
+internal static class UnixModes
 {
     public const int Regular = 0b110_100_100;       // 0644
     public const int Executable = 0b111_101_101;    // 0755

@@ -8,7 +8,7 @@ namespace Lambada.Build.Scanning;
 /// The Scan stage: reads a compiled assembly with Mono.Cecil — in memory, never loading it — and
 /// returns every <c>[LambadaFunction]</c> method with its settings, shape and source location.
 /// </summary>
-public static class AssemblyScanner
+internal static class AssemblyScanner
 {
     public static ScanResult Scan(string assemblyPath, ScanOptions? options = null)
     {

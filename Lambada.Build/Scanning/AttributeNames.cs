@@ -7,7 +7,7 @@ namespace Lambada.Build.Scanning;
 /// <c>nameof</c> through a compile-only reference to Lambada.Attributes: a rename there fails this build, and constants
 /// leave no reference behind, so the task never loads that assembly.
 /// </summary>
-public static class AttributeNames
+internal static class AttributeNames
 {
     public const string Function = nameof(Lambada) + "." + nameof(LambadaFunctionAttribute);
     public const string Environment = nameof(Lambada) + "." + nameof(LambadaEnvironmentAttribute);

@@ -7,7 +7,7 @@ namespace Lambada.Build.Scanning;
 /// Turns Lambada's custom attributes into plain values. Named arguments are matched by property name;
 /// enums arrive as their underlying number. The names are Lambada.Attributes' own (<c>nameof</c>, compile-time only).
 /// </summary>
-public static class AttributeReader
+internal static class AttributeReader
 {
     public static FunctionSettings ReadFunction(CustomAttribute attribute)
     {

@@ -8,7 +8,7 @@ namespace Lambada.Build.Scanning;
 /// Reads a handler's <see cref="FunctionBinding"/> from its Cecil definition: which of its types are JSON, which are
 /// plumbing, and what the runtime reflects on (<c>FunctionHandler</c>, <c>ResultTypes</c>) so it must be kept.
 /// </summary>
-public static class BindingReader
+internal static class BindingReader
 {
     private const DynamicallyAccessedMemberTypes HandlerMembers = DynamicallyAccessedMemberTypes.PublicMethods;
     private const DynamicallyAccessedMemberTypes InstanceHandlerMembers = HandlerMembers | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;

@@ -7,7 +7,7 @@ namespace Lambada.Build.Scanning;
 /// handler signature cannot hold anyway: pointers, by-refs, generic parameters. A public handler's signature only
 /// has types public C# code can name, so no accessibility check is needed.
 /// </summary>
-public static class CSharpTypeName
+internal static class CSharpTypeName
 {
     public static string? Of(TypeReference type) => type switch
     {

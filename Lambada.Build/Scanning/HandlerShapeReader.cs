@@ -4,7 +4,7 @@ using Mono.Cecil;
 namespace Lambada.Build.Scanning;
 
 /// <summary>Reads the facts about a method that decide whether the runtime could call it.</summary>
-public static class HandlerShapeReader
+internal static class HandlerShapeReader
 {
     public static HandlerShape Read(MethodDefinition method)
     {

@@ -7,7 +7,7 @@ namespace Lambada.Build.Scanning;
 /// A possibly nested generic type's name with its arguments: <c>Outer`1/Inner`1</c> with [A, B] is
 /// <c>Outer&lt;A&gt;.Inner&lt;B&gt;</c>, each level, outermost first, taking its own arity from the list.
 /// </summary>
-public static class NestedGenericName
+internal static class NestedGenericName
 {
     /// <returns>The name without namespace, or null when an argument some level needs is missing or has no name.</returns>
     public static string? Compose(TypeReference type, IReadOnlyList<string?> arguments)

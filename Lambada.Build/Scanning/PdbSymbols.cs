@@ -9,7 +9,7 @@ namespace Lambada.Build.Scanning;
 /// only the sequence-point blobs of the functions are decoded, never their IL. Symbols are optional — a
 /// missing or stale PDB only means diagnostics carry no source location.
 /// </summary>
-public sealed class PdbSymbols : IDisposable
+internal sealed class PdbSymbols : IDisposable
 {
     private readonly MetadataReaderProvider provider;
     private readonly MetadataReader reader;

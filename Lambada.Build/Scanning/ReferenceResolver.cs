@@ -6,7 +6,7 @@ namespace Lambada.Build.Scanning;
 /// Resolves only from the project's own references and the scanned assembly's folder — never from
 /// MSBuild's process or the current directory — reading each file in memory so nothing stays locked.
 /// </summary>
-public sealed class ReferenceResolver : IAssemblyResolver
+internal sealed class ReferenceResolver : IAssemblyResolver
 {
     private readonly Dictionary<string, string> pathsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AssemblyDefinition?> cache = new(StringComparer.OrdinalIgnoreCase);

@@ -7,7 +7,7 @@ namespace Lambada.Build.Scanning;
 /// Reads a <see cref="SignatureType"/> from a Cecil type reference. Definitions are resolved through the scan's resolver
 /// (the project's own references); one that cannot be found leaves its facts unknown instead of failing the scan.
 /// </summary>
-public static class SignatureTypeReader
+internal static class SignatureTypeReader
 {
     private const string ByRefLikeAttribute = "System.Runtime.CompilerServices.IsByRefLikeAttribute";
 

@@ -9,7 +9,7 @@ namespace Lambada.Build.Scanning;
 /// methods, that of the state machine's MoveNext); from there the source is searched upward for the
 /// <c>[LambadaFunction</c> attribute itself, so errors point at the line the user has to change.
 /// </summary>
-public sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, PdbSymbols? symbols)
+internal sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, PdbSymbols? symbols)
 {
     private const string AttributeText = "LambadaFunction";
     private const int MaxLinesAboveBody = 200;

@@ -4,7 +4,7 @@ using Lambada.Build.Diagnostics;
 namespace Lambada.Build.Validation;
 
 /// <summary>LMB0131: alias names are 1–128 characters of <c>[a-zA-Z0-9-_]</c> and not all digits (those are versions).</summary>
-public static partial class AliasRules
+internal static partial class AliasRules
 {
     public static IEnumerable<Diagnostic> Check(FunctionUnderCheck f)
     {

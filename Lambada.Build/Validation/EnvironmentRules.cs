@@ -6,7 +6,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Validation;
 
 /// <summary>LMB0110–0114: environment variable names, reserved names, Lambada's own namespace and the 4 KB total.</summary>
-public static partial class EnvironmentRules
+internal static partial class EnvironmentRules
 {
     public const int MaxTotalBytes = 4096;
 

@@ -7,7 +7,7 @@ namespace Lambada.Build.Validation;
 /// The Validate stage: runs every rule over every function and collects all problems, so one build
 /// shows them all.
 /// </summary>
-public static class FunctionValidator
+internal static class FunctionValidator
 {
     private static readonly Func<FunctionUnderCheck, IEnumerable<Diagnostic>>[] Rules =
     [

@@ -9,7 +9,7 @@ namespace Lambada.Build.Validation;
 /// takes (event?, context-or-token?) by value and returns a value, void, Stream or an awaitable of them;
 /// which event and result types the host can pass is <see cref="HandlerTypeRules"/>'s.
 /// </summary>
-public static class HandlerRules
+internal static class HandlerRules
 {
     public const int MaxHandlerLength = 127;
     private const string VoidType = "System.Void";

@@ -10,7 +10,7 @@ namespace Lambada.Build.Validation;
 /// System.Text.Json in one synchronous call, awaits exactly Task, Task&lt;T&gt;, ValueTask and ValueTask&lt;T&gt; once,
 /// and hands the raw payload only to a parameter declared as <c>Stream</c>.
 /// </summary>
-public static class HandlerTypeRules
+internal static class HandlerTypeRules
 {
     private const string Task = "System.Threading.Tasks.Task";
     private const string TaskOfValue = "System.Threading.Tasks.Task`1";

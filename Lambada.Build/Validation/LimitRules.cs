@@ -4,7 +4,7 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Validation;
 
 /// <summary>LMB0103–0108: the numeric limits Lambda enforces, and enum values the attribute enums do not have.</summary>
-public static class LimitRules
+internal static class LimitRules
 {
     public static IEnumerable<Diagnostic> Check(FunctionUnderCheck f)
     {

@@ -4,7 +4,7 @@ using Lambada.Build.Diagnostics;
 namespace Lambada.Build.Validation;
 
 /// <summary>LMB0101: Lambda function names are 1–64 characters of <c>[A-Za-z0-9_-]</c>.</summary>
-public static partial class NameRules
+internal static partial class NameRules
 {
     public const int MaxLength = 64;
 

@@ -8,7 +8,7 @@ namespace Lambada.Build.Validation;
 /// architecture and all on a managed runtime or all on provided.al2023. Each function that differs from the
 /// first is reported at its attribute, naming the first.
 /// </summary>
-public static class PackageRules
+internal static class PackageRules
 {
     public static IEnumerable<Diagnostic> Check(IReadOnlyList<FunctionUnderCheck> functions)
     {

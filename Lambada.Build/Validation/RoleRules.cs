@@ -8,7 +8,7 @@ namespace Lambada.Build.Validation;
 /// <c>*</c>/<c>?</c> over whole role ARNs that still names something. IAM names, paths and account ids are ASCII; the classes
 /// below spell ASCII out because <c>\w</c> and <c>\d</c> match any script's letters and digits in .NET.
 /// </summary>
-public static partial class RoleRules
+internal static partial class RoleRules
 {
     public static IEnumerable<Diagnostic> Check(FunctionUnderCheck f)
     {

@@ -9,7 +9,7 @@ namespace Lambada.Build.Validation;
 /// LMB0163: the runtime is one AWS has deprecated (<see cref="RuntimeLifecycle"/>). Only a warning: whether Lambda still takes the deploy
 /// depends on create versus update, which the plan knows (<c>Deployment.RuntimeRetirementCheck</c>).
 /// </summary>
-public static class RuntimeRules
+internal static class RuntimeRules
 {
     public static IEnumerable<Diagnostic> Check(FunctionUnderCheck f)
     {

@@ -9,7 +9,7 @@ namespace Lambada.Build.Validation;
 /// Unicode: letters, numbers and spaces of any script, and <c>_ . : / = + - @</c> (<c>^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$</c>,
 /// AWS's "Tag naming limits and requirements"); lengths count characters, not UTF-16 units.
 /// </summary>
-public static class TagRules
+internal static class TagRules
 {
     public const int MaxUserTags = 49;
     public const int MaxKeyLength = 128;

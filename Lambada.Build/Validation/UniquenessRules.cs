@@ -6,7 +6,7 @@ namespace Lambada.Build.Validation;
 /// LMB0102 and LMB0149: across the assembly, each function name and each handler method is declared
 /// once. Every place is reported, each naming the others.
 /// </summary>
-public static class UniquenessRules
+internal static class UniquenessRules
 {
     public static IEnumerable<Diagnostic> Check(IReadOnlyList<FunctionUnderCheck> functions)
     {

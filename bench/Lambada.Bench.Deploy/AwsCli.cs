@@ -8,7 +8,7 @@ namespace Lambada.Bench.Deploy;
 /// The baseline: what a deploy script does with the AWS CLI — one <c>aws</c> process per call, against the same moto.
 /// Sequential, as a plain shell loop runs them, or a fixed number at a time, as <c>xargs -P</c> does.
 /// </summary>
-public sealed class AwsCli(string endpoint, string region)
+internal sealed class AwsCli(string endpoint, string region)
 {
     public const string RoleName = "bench-role";
 

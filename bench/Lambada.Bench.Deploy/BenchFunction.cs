@@ -3,7 +3,7 @@ using Lambada.Build.Model;
 namespace Lambada.Bench.Deploy;
 
 /// <summary>One of the N generated functions, as Lambada's manifest and as the CLI script describe it.</summary>
-public sealed record BenchFunction(string Name, string Method, int MemorySize)
+internal sealed record BenchFunction(string Name, string Method, int MemorySize)
 {
     public const string Runtime = "provided.al2023";
     public const string Handler = "bootstrap";

@@ -4,15 +4,15 @@ using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Bench.Deploy;
 
-public enum Phase { FirstDeploy, NoOpRedeploy, ConfigChangeOne, CodeChangeOne, CodeChangeAll }
+internal enum Phase { FirstDeploy, NoOpRedeploy, ConfigChangeOne, CodeChangeOne, CodeChangeAll }
 
-public enum CliRun { Create, Update }
+internal enum CliRun { Create, Update }
 
 /// <summary>
 /// Every measurement of one run. Each repetition walks every size: Lambada's five phases once per parallelism, each
 /// series from an empty moto (reset, role created with the CLI), then the CLI script from the same empty state.
 /// </summary>
-public sealed class DeployBenchmark(MotoServer moto, AwsCli cli, LambadaDeploys lambada, string workDirectory)
+internal sealed class DeployBenchmark(MotoServer moto, AwsCli cli, LambadaDeploys lambada, string workDirectory)
 {
     public sealed record Settings(string? PackageSource, IReadOnlyList<int> Sizes, IReadOnlyList<int> Parallelisms, int Repetitions, int CliRepetitions, int CliParallel, int CliParallelRepetitions);
 

@@ -7,7 +7,7 @@ using Lambada.Testing;
 namespace Lambada.Bench.Deploy;
 
 /// <summary>The tables of section 4 of <c>docs/benchmarks.md</c>, and the targets' verdicts.</summary>
-public sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s, string machine, string loadBefore, string loadAfter)
+internal sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s, string machine, string loadBefore, string loadAfter)
 {
     public const string Block = "deploy";
     public const double FirstDeployTarget = 5.0;

@@ -11,7 +11,7 @@ namespace Lambada.Bench.Deploy;
 /// the projects it references, and its own functions; runs alternate A B, B A, … Whatever the targets do is what is timed:
 /// the benchmark only types the commands.
 /// </summary>
-public sealed partial class InnerLoop(string repoRoot, string workDirectory, MotoServer moto, AwsCli cli, string region)
+internal sealed partial class InnerLoop(string repoRoot, string workDirectory, MotoServer moto, AwsCli cli, string region)
 {
     /// <summary>The issue-11 target: edit → deployed at most this many times the hand floor (medians).</summary>
     public const double Target = 1.2;

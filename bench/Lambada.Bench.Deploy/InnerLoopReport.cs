@@ -3,7 +3,7 @@ using System.Text;
 namespace Lambada.Bench.Deploy;
 
 /// <summary>Section 5 of <c>docs/benchmarks.md</c>: edit → deployed, Lambada against the hand floor.</summary>
-public static class InnerLoopReport
+internal static class InnerLoopReport
 {
     public const string Block = "inner-loop";
 

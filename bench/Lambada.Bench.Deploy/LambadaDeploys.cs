@@ -9,13 +9,13 @@ using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 namespace Lambada.Bench.Deploy;
 
 /// <summary>One timed <see cref="FunctionDeploy.RunAsync"/>: wall time, requests, and how many functions ended in each outcome.</summary>
-public sealed record PhaseResult(double Milliseconds, int Requests, int Mutating, int LoggedByMoto, IReadOnlyDictionary<OutcomeKind, int> Outcomes)
+internal sealed record PhaseResult(double Milliseconds, int Requests, int Mutating, int LoggedByMoto, IReadOnlyDictionary<OutcomeKind, int> Outcomes)
 {
     public int Count(OutcomeKind kind) => Outcomes.GetValueOrDefault(kind);
 }
 
 /// <summary>Lambada's deploy in-process, through the entry point the DeployFunctions task calls, against moto.</summary>
-public sealed class LambadaDeploys(MotoServer moto, string region)
+internal sealed class LambadaDeploys(MotoServer moto, string region)
 {
     public async Task<PhaseResult> RunAsync(FunctionsManifest manifest, Packages.Package package, int parallelism)
     {

@@ -9,7 +9,7 @@ namespace Lambada.Bench.Deploy;
 /// makes two fresh copies; after the inner loop it reuses that benchmark's two (the deploying one, and the hand floor's as
 /// the plain one), which saves their first builds.
 /// </summary>
-public sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoServer moto, AwsCli cli, string region)
+internal sealed class MsBuildDeploy(string repoRoot, string workDirectory, MotoServer moto, AwsCli cli, string region)
 {
     /// <summary>The issue-11 target: a no-op deploy build at most this many times a plain no-op build (medians).</summary>
     public const double Target = 1.15;

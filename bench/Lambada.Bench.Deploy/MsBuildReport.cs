@@ -3,7 +3,7 @@ using System.Text;
 namespace Lambada.Bench.Deploy;
 
 /// <summary>The end-to-end block of section 4: a no-op <c>dotnet build -p:LambadaDeploy=true</c> against a no-op build.</summary>
-public static class MsBuildReport
+internal static class MsBuildReport
 {
     public const string Block = "deploy-msbuild";
 

@@ -9,7 +9,7 @@ namespace Lambada.Testing;
 /// Compiles C# sources to a real assembly and portable PDB on disk, referencing the running framework
 /// and Lambada's attribute and runtime assemblies (copied beside it, as a build's bin folder would have them).
 /// </summary>
-public static class CSharpCompiler
+internal static class CSharpCompiler
 {
     private static readonly Lazy<string[]> FrameworkPaths = new(() =>
         Directory.EnumerateFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll").Where(IsManagedAssembly).ToArray());

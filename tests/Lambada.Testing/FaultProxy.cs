@@ -13,7 +13,7 @@ namespace Lambada.Testing;
 /// Every response carries <c>Connection: close</c>, so each attempt of a client is one connection and one recorded request
 /// (a pooled connection would let HttpClient silently resend a request after a reset).
 /// </summary>
-public sealed class FaultProxy : IDisposable
+internal sealed class FaultProxy : IDisposable
 {
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -232,13 +232,13 @@ internal sealed record RawRequest(string Method, string Target, IReadOnlyList<Ke
 internal sealed record ProxyResponse(int Status, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body);
 
 /// <summary>One request the proxy saw and the status it returned (0: the connection was reset); <see cref="Fault"/> names the injected fault, if any.</summary>
-public sealed record ProxiedRequest(string Method, string Path, string Query, string Body, int Status, string? Fault)
+internal sealed record ProxiedRequest(string Method, string Path, string Query, string Body, int Status, string? Fault)
 {
     public override string ToString() => $"{Method} {Path}{(Query.Length > 0 ? "?" + Query : "")} → {Status}{(Fault is null ? "" : $" ({Fault})")}";
 }
 
 /// <summary>An API operation as the proxy recognises it: method, a regex on the raw path, and optionally a body substring (IAM's Action, a function's name).</summary>
-public sealed record ProxyOperation(string Name, string Method, string PathPattern, string? BodyContains = null)
+internal sealed record ProxyOperation(string Name, string Method, string PathPattern, string? BodyContains = null)
 {
     private const string Functions = "/2015-03-31/functions";
 
@@ -261,7 +261,7 @@ public sealed record ProxyOperation(string Name, string Method, string PathPatte
 }
 
 /// <summary>What the proxy does instead of passing a request through.</summary>
-public abstract record Fault(string Name)
+internal abstract record Fault(string Name)
 {
     public const string RoleNotAssumableMessage = "The role defined for the function cannot be assumed by Lambda.";
     public const string UpdateInProgressMessage = "The operation cannot be performed at this time. An update is in progress for resource: ";
@@ -319,7 +319,7 @@ internal sealed record ErrorReply(string Label, int Status, string Code, Func<Er
 }
 
 /// <summary>What an error message may name: the function the request is about.</summary>
-public sealed class ErrorContext
+internal sealed class ErrorContext
 {
     internal ErrorContext(RawRequest request)
     {

@@ -4,7 +4,7 @@ namespace Lambada.Testing;
 /// A brand-new SDK project in a temp folder that uses Lambada's real props, targets and task, built with
 /// the real <c>dotnet build</c>.
 /// </summary>
-public sealed class FixtureProject : IDisposable
+internal sealed class FixtureProject : IDisposable
 {
     private readonly TempDirectory directory;
 
@@ -50,7 +50,7 @@ public sealed class FixtureProject : IDisposable
 }
 
 /// <summary><c>dotnet build</c> with no reused nodes (so no task assembly stays loaded between builds) and plain console output.</summary>
-public static class DotnetBuild
+internal static class DotnetBuild
 {
     public static ProcessResult Run(string project, params string[] arguments) =>
         Run(project, new Dictionary<string, string?>(), arguments);

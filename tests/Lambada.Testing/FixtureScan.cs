@@ -6,7 +6,7 @@ using Lambada.Build;
 namespace Lambada.Testing;
 
 /// <summary>Compiles a class of fixture members and runs the real Scan → Validate → Manifest stages on it.</summary>
-public static class FixtureScan
+internal static class FixtureScan
 {
     public const string Usings = """
         using System;

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Lambada.Testing;
 
 /// <summary>A 127.0.0.1 port nothing listens on right now, for a server a test starts (the OS picks it).</summary>
-public static class FreePort
+internal static class FreePort
 {
     public static int Next()
     {

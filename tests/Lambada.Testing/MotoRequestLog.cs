@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 namespace Lambada.Testing;
 
 /// <summary>One HTTP request as moto's own access log printed it — an independent count of what a client sent.</summary>
-public sealed record MotoRequest(string Method, string Path, int Status)
+internal sealed record MotoRequest(string Method, string Path, int Status)
 {
     public bool Mutates => Method != "GET" && Method != "HEAD";
 }
 
 /// <summary>Reads the requests a <see cref="MotoServer"/> logged since a mark, so tests can count calls without trusting the client.</summary>
-public static partial class MotoRequestLog
+internal static partial class MotoRequestLog
 {
     /// <summary>A mark to count from: the current length of the server's log.</summary>
     public static int Mark(MotoServer server) => server.Log.Length;

@@ -10,7 +10,7 @@ namespace Lambada.Testing;
 /// stopped with its whole process tree on dispose. Start one per test class (ClassInitialize/ClassCleanup)
 /// so classes running in parallel never share state.
 /// </summary>
-public sealed class MotoServer : IDisposable
+internal sealed class MotoServer : IDisposable
 {
     public const string AccessKeyId = "testing";
     public const string SecretAccessKey = "testing";

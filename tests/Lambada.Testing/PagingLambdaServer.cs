@@ -15,7 +15,7 @@ namespace Lambada.Testing;
 /// <see cref="DenyAccountSettings"/>, 403 AccessDeniedException); IAM GetRole knows any role of the account.
 /// Every request is logged; anything else is answered 400 and logged as unexpected.
 /// </summary>
-public sealed class PagingLambdaServer : IDisposable
+internal sealed class PagingLambdaServer : IDisposable
 {
     public const string Account = "123456789012";
     private const int PageSize = 50;

@@ -3,13 +3,13 @@ using System.Text;
 
 namespace Lambada.Testing;
 
-public sealed record ProcessResult(int ExitCode, string Output)
+internal sealed record ProcessResult(int ExitCode, string Output)
 {
     public override string ToString() => $"exit {ExitCode}\n{Output}";
 }
 
 /// <summary>Runs a program to completion with merged, captured output and a hard time limit.</summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)

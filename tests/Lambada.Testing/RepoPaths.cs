@@ -1,7 +1,7 @@
 namespace Lambada.Testing;
 
 /// <summary>Where the repository and the freshly built Lambada assemblies are.</summary>
-public static class RepoPaths
+internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 

@@ -11,7 +11,7 @@ namespace Lambada.Testing;
 /// <c>/next</c> with the headers Lambda sends (or, for a test of bad input, exactly the answer the test shaped),
 /// and records every response and error the runtime posts. Like Lambda it answers 413 to a response over 6 MB.
 /// </summary>
-public sealed class RuntimeApiTestServer : IDisposable
+internal sealed class RuntimeApiTestServer : IDisposable
 {
     private readonly int maxResponseBytes;
     private readonly HttpListener listener = new();
@@ -201,7 +201,7 @@ public sealed class RuntimeApiTestServer : IDisposable
 }
 
 /// <summary>A function host running as its own process, its stdout and stderr collected; disposing kills it.</summary>
-public sealed class HostProcess : IDisposable
+internal sealed class HostProcess : IDisposable
 {
     private readonly Process process;
     private readonly System.Text.StringBuilder output = new();
@@ -255,10 +255,10 @@ public sealed class HostProcess : IDisposable
     }
 }
 
-public enum OutcomeKind { Response, Error, InitError }
+internal enum OutcomeKind { Response, Error, InitError }
 
 /// <summary>What the runtime posted for one invocation.</summary>
-public sealed record Outcome(OutcomeKind Kind, byte[] Body, string? ErrorType, string? ContentType)
+internal sealed record Outcome(OutcomeKind Kind, byte[] Body, string? ErrorType, string? ContentType)
 {
     public string Text => System.Text.Encoding.UTF8.GetString(Body);
 }

@@ -1,7 +1,7 @@
 namespace Lambada.Testing;
 
 /// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
-public sealed class TempDirectory : IDisposable
+internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string purpose)
     {

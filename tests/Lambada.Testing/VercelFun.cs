@@ -6,7 +6,7 @@ namespace Lambada.Testing;
 /// @vercel/fun, a third-party implementation of the Lambda Runtime API (npm), driven through
 /// <c>tests/Lambada.Tests.Integration/fun/invoke.js</c>. Installs its npm packages on first use.
 /// </summary>
-public static class VercelFun
+internal static class VercelFun
 {
     private static readonly string Harness = Path.Combine(RepoPaths.Root, "tests", "Lambada.Tests.Integration", "fun");
     private static readonly Lazy<bool> Installed = new(Install);

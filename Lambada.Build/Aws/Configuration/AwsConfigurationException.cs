@@ -1,7 +1,7 @@
 namespace Lambada.Build.Aws.Configuration;
 
 /// <summary>What cannot be worked out, so the build can name the right diagnostic without Aws/ knowing the catalogue.</summary>
-public enum AwsConfigurationProblem
+internal enum AwsConfigurationProblem
 {
     Credentials,
     MissingRegion,
@@ -11,7 +11,7 @@ public enum AwsConfigurationProblem
 }
 
 /// <summary>Credentials, region or endpoint cannot be worked out; the message (one line) says what was tried and what to set.</summary>
-public sealed class AwsConfigurationException : Exception
+internal sealed class AwsConfigurationException : Exception
 {
     public AwsConfigurationException(AwsConfigurationProblem problem, string message, Exception? inner = null)
         : base(message, inner) => Problem = problem;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Lambada.Build.Aws.Configuration;
 
 /// <summary>An AWS partition: the pattern every region of it matches, and the regions known when the table was taken.</summary>
-public sealed record AwsPartition(string Id, string RegionPattern, IReadOnlyList<string> Regions)
+internal sealed record AwsPartition(string Id, string RegionPattern, IReadOnlyList<string> Regions)
 {
     // ECMAScript: \w and \d mean ASCII only, as AWS region names are (in .NET they would otherwise match any letter or digit).
     private readonly Regex _pattern = new(RegionPattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
@@ -16,7 +16,7 @@ public sealed record AwsPartition(string Id, string RegionPattern, IReadOnlyList
 /// and <c>regions</c> of each partition, without the <c>*-global</c> pseudo-regions; the same as endpoints.json's).
 /// A test runs python3 against the installed botocore and fails when this table and botocore's files disagree.
 /// </summary>
-public static class AwsPartitions
+internal static class AwsPartitions
 {
     public static IReadOnlyList<AwsPartition> All { get; } =
     [

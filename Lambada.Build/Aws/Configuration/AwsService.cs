@@ -1,7 +1,7 @@
 namespace Lambada.Build.Aws.Configuration;
 
 /// <summary>A service Lambada calls: its signing name and the id that names its endpoint variable (<c>AWS_ENDPOINT_URL_LAMBDA</c>).</summary>
-public sealed record AwsService(string SigningName, string EndpointId)
+internal sealed record AwsService(string SigningName, string EndpointId)
 {
     public static readonly AwsService Lambda = new("lambda", "LAMBDA");
     public static readonly AwsService Iam = new("iam", "IAM");

@@ -9,7 +9,7 @@ namespace Lambada.Build.Aws.Configuration;
 /// profiles, container, instance metadata). Asked before every request, so expiring credentials are refreshed by the SDK.
 /// Every failure is one <see cref="AwsConfigurationException"/> line of Lambada's own: the SDK's text spans several lines.
 /// </summary>
-public sealed class CredentialSource
+internal sealed class CredentialSource
 {
     private readonly AWSCredentials _credentials;
     private readonly string _source;

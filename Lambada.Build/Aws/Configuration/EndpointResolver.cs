@@ -5,7 +5,7 @@ namespace Lambada.Build.Aws.Configuration;
 /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c>), else the public endpoint of the region's partition.
 /// IAM is a global service: one endpoint per partition, signed for the partition's home region.
 /// </summary>
-public static class EndpointResolver
+internal static class EndpointResolver
 {
     public static AwsEndpoint Resolve(AwsService service, string region, Func<string, string?> environment)
     {

@@ -5,7 +5,7 @@ namespace Lambada.Build.Aws.Configuration;
 /// or a name that fits a pattern but uses a word no AWS region uses (a typo such as <c>us-esat-1</c>). A new region in
 /// the usual shape (<c>ap-southeast-9</c>) is accepted: AWS opens regions faster than this table is updated.
 /// </summary>
-public static class RegionCheck
+internal static class RegionCheck
 {
     private static readonly char[] ListSeparators = [';', ',', '|'];
 

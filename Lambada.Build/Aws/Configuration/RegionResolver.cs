@@ -7,7 +7,7 @@ namespace Lambada.Build.Aws.Configuration;
 /// and boto3, not by AWSSDK.Core), the region of <c>LambadaProfile</c>, then AWSSDK.Core's chain (the <c>AWS_PROFILE</c>
 /// or default profile, then instance metadata). Whichever it is, <see cref="RegionCheck"/> sees it before any request.
 /// </summary>
-public static class RegionResolver
+internal static class RegionResolver
 {
     public static string Resolve(string? lambadaRegion, string? profile, Func<string, string?> environment, Func<string?>? sdkChain = null)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Lambada.Build.Aws.Http;
 
 /// <summary>One HTTP exchange with AWS, as reported to observers (logs, request counts in tests and benchmarks).</summary>
-public sealed record AwsAttempt(string Operation, bool Mutates, int Attempt, int? StatusCode, AwsServiceException? Error, TimeSpan? RetryIn)
+internal sealed record AwsAttempt(string Operation, bool Mutates, int Attempt, int? StatusCode, AwsServiceException? Error, TimeSpan? RetryIn)
 {
     /// <summary>The function the call was made for (see <see cref="RequestSubject"/>), when known.</summary>
     public string? Subject { get; init; }

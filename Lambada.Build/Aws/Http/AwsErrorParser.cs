@@ -7,7 +7,7 @@ namespace Lambada.Build.Aws.Http;
 /// Reads an AWS error response: rest-json (Lambda: <c>x-amzn-ErrorType</c> header, or <c>__type</c>/<c>code</c> in the body)
 /// and query/XML (IAM, STS: <c>&lt;Error&gt;&lt;Code&gt;</c>).
 /// </summary>
-public static class AwsErrorParser
+internal static class AwsErrorParser
 {
     public static AwsServiceException Parse(string operation, AwsResponse response)
     {

@@ -11,7 +11,7 @@ namespace Lambada.Build.Aws.Http;
 /// bounded by <see cref="NetworkLimits"/>; an endpoint that gave no connection or no answer is remembered in
 /// <see cref="Circuit"/>, so the calls after it fail at once.
 /// </summary>
-public sealed class AwsHttpClient(
+internal sealed class AwsHttpClient(
     HttpClient http,
     Func<CancellationToken, Task<AwsCredentials>> credentials,
     Func<AwsService, AwsEndpoint> endpoints,

@@ -6,7 +6,7 @@ namespace Lambada.Build.Aws.Http;
 /// One API call before signing. <see cref="Path"/> and <see cref="Query"/> are wire-encoded (see <see cref="Signing.UriEncoding"/>).
 /// <see cref="Mutates"/> marks calls that change something, so logs and benchmarks can count them.
 /// </summary>
-public sealed record AwsRequest(string Operation, AwsService Service, string Method, string Path)
+internal sealed record AwsRequest(string Operation, AwsService Service, string Method, string Path)
 {
     public string Query { get; init; } = "";
     public byte[] Body { get; init; } = [];

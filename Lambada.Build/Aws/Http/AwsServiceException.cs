@@ -6,7 +6,7 @@ namespace Lambada.Build.Aws.Http;
 /// An AWS API call that failed: the service's error code and message, the HTTP status and the request id — or, when
 /// <see cref="Network"/> is set, no answer at all, with the endpoint that was tried.
 /// </summary>
-public sealed class AwsServiceException(string operation, string code, string message, int statusCode, string? requestId, TimeSpan? retryAfter = null)
+internal sealed class AwsServiceException(string operation, string code, string message, int statusCode, string? requestId, TimeSpan? retryAfter = null)
     : Exception($"{operation}: {code}: {message}")
 {
     public string Operation { get; } = operation;

@@ -6,7 +6,7 @@ namespace Lambada.Build.Aws.Http;
 /// Remembers the endpoints that stopped answering during this deploy: once one request gave up on an endpoint for want
 /// of a connection or an answer, every later request to it fails at once instead of spending the same budget again.
 /// </summary>
-public sealed class EndpointCircuit
+internal sealed class EndpointCircuit
 {
     private readonly ConcurrentDictionary<Uri, AwsServiceException> _open = new();
 

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Aws.Http;
 
 /// <summary>Why a call got no AWS answer at all, as opposed to an AWS error with a status code.</summary>
-public enum NetworkFailure
+internal enum NetworkFailure
 {
     /// <summary>AWS answered (with an error status).</summary>
     None,

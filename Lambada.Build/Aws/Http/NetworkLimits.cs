@@ -5,7 +5,7 @@ namespace Lambada.Build.Aws.Http;
 /// a connect timeout, a per-attempt timeout (longer for a request with a large body), a short time budget for requests
 /// that never got a connection, and how many attempts a request that got no answer is given.
 /// </summary>
-public sealed record NetworkLimits
+internal sealed record NetworkLimits
 {
     /// <summary>≈10 s connect, 50 s per attempt plus 2 s per MB of body, 10 s for connection failures, one retry for no answer:
     /// a refused endpoint fails a request in about 7 s, a silent one in about 101 s.</summary>

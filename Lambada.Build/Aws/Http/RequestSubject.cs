@@ -4,7 +4,7 @@ namespace Lambada.Build.Aws.Http;
 /// The function the calls of the current async flow are about, so a retry's progress line can name it although the
 /// HTTP layer knows only operations. Set by whoever works on one function; flows into every call awaited below it.
 /// </summary>
-public static class RequestSubject
+internal static class RequestSubject
 {
     private static readonly AsyncLocal<string?> CurrentSubject = new();
 

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Aws.Http;
 
 /// <summary>What kind of failure an attempt met, and so whether it is worth another one.</summary>
-public enum FailureKind { Permanent, Throttled, Transient, UpdateInProgress, RoleNotAssumableYet, NoConnection, NoAnswer }
+internal enum FailureKind { Permanent, Throttled, Transient, UpdateInProgress, RoleNotAssumableYet, NoConnection, NoAnswer }
 
 /// <summary>
 /// Which failures are retried and how long to wait: throttling (honouring <c>Retry-After</c>), 5xx,
@@ -9,7 +9,7 @@ public enum FailureKind { Permanent, Throttled, Transient, UpdateInProgress, Rol
 /// created. Exponential backoff with full jitter, capped, under a deadline. Nothing else is retried. Network failures
 /// (no connection, no answer) have their own, much shorter limits in <see cref="Network"/>.
 /// </summary>
-public sealed record RetryPolicy(TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan Deadline, int MaxAttempts)
+internal sealed record RetryPolicy(TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan Deadline, int MaxAttempts)
 {
     /// <summary>How long "the role cannot be assumed" is retried: long enough for IAM to propagate a new role (reports say
     /// up to ~30 s; Chalice allows 150 s), short enough that a role Lambda may never assume fails in minutes, not five.</summary>

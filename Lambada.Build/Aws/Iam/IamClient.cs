@@ -7,7 +7,7 @@ using Lambada.Build.Aws.Signing;
 namespace Lambada.Build.Aws.Iam;
 
 /// <summary>The IAM operations Lambada uses (query protocol, XML answers, API version 2010-05-08).</summary>
-public sealed class IamClient(AwsHttpClient aws)
+internal sealed class IamClient(AwsHttpClient aws)
 {
     public const string LambdaTrustPolicy =
         """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";

@@ -7,7 +7,7 @@ using Lambada.Build.Aws.Signing;
 namespace Lambada.Build.Aws.Lambda;
 
 /// <summary>The Lambda control-plane operations Lambada uses (rest-json, API version 2015-03-31).</summary>
-public sealed class LambdaClient(AwsHttpClient aws)
+internal sealed class LambdaClient(AwsHttpClient aws)
 {
     private const string Functions = "/2015-03-31/functions";
 

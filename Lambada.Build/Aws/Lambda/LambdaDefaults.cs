@@ -4,7 +4,7 @@ namespace Lambada.Build.Aws.Lambda;
 /// What Lambda gives a function for a field a create request leaves out, which is also what a configuration that
 /// omits the field means (ListFunctions leaves EphemeralStorage and Architectures out on older functions and on moto).
 /// </summary>
-public static class LambdaDefaults
+internal static class LambdaDefaults
 {
     public const int MemorySize = 128;
     public const int Timeout = 3;

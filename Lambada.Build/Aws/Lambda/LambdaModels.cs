@@ -2,11 +2,11 @@ namespace Lambada.Build.Aws.Lambda;
 
 // The members of Lambda's rest-json shapes that Lambada reads or writes; unknown members are ignored.
 
-public sealed record EnvironmentSettings(IReadOnlyDictionary<string, string>? Variables);
+internal sealed record EnvironmentSettings(IReadOnlyDictionary<string, string>? Variables);
 
-public sealed record EphemeralStorageSettings(int Size);
+internal sealed record EphemeralStorageSettings(int Size);
 
-public sealed record FunctionConfiguration
+internal sealed record FunctionConfiguration
 {
     public string FunctionName { get; init; } = "";
     public string FunctionArn { get; init; } = "";
@@ -33,27 +33,27 @@ public sealed record FunctionConfiguration
     public string? PackageType { get; init; }
 }
 
-public sealed record ConcurrencySettings(int? ReservedConcurrentExecutions);
+internal sealed record ConcurrencySettings(int? ReservedConcurrentExecutions);
 
-public sealed record GetFunctionResult(FunctionConfiguration Configuration, IReadOnlyDictionary<string, string>? Tags, ConcurrencySettings? Concurrency);
+internal sealed record GetFunctionResult(FunctionConfiguration Configuration, IReadOnlyDictionary<string, string>? Tags, ConcurrencySettings? Concurrency);
 
-public sealed record ListFunctionsResult(string? NextMarker, IReadOnlyList<FunctionConfiguration>? Functions);
+internal sealed record ListFunctionsResult(string? NextMarker, IReadOnlyList<FunctionConfiguration>? Functions);
 
-public sealed record AccountUsage(long TotalCodeSize, int FunctionCount);
+internal sealed record AccountUsage(long TotalCodeSize, int FunctionCount);
 
-public sealed record AccountSettingsResult(AccountUsage? AccountUsage);
+internal sealed record AccountSettingsResult(AccountUsage? AccountUsage);
 
-public sealed record ListTagsResult(IReadOnlyDictionary<string, string>? Tags);
+internal sealed record ListTagsResult(IReadOnlyDictionary<string, string>? Tags);
 
 /// <summary>Inline zip bytes (serialised base64 by System.Text.Json) or an S3 object.</summary>
-public sealed record FunctionCode
+internal sealed record FunctionCode
 {
     public byte[]? ZipFile { get; init; }
     public string? S3Bucket { get; init; }
     public string? S3Key { get; init; }
 }
 
-public sealed record CreateFunctionRequest
+internal sealed record CreateFunctionRequest
 {
     public required string FunctionName { get; init; }
     public required string Role { get; init; }
@@ -70,7 +70,7 @@ public sealed record CreateFunctionRequest
     public EphemeralStorageSettings? EphemeralStorage { get; init; }
 }
 
-public sealed record UpdateFunctionConfigurationRequest
+internal sealed record UpdateFunctionConfigurationRequest
 {
     public string? Role { get; init; }
     public string? Handler { get; init; }
@@ -83,7 +83,7 @@ public sealed record UpdateFunctionConfigurationRequest
     public string? RevisionId { get; init; }
 }
 
-public sealed record UpdateFunctionCodeRequest
+internal sealed record UpdateFunctionCodeRequest
 {
     public byte[]? ZipFile { get; init; }
     public string? S3Bucket { get; init; }
@@ -92,8 +92,8 @@ public sealed record UpdateFunctionCodeRequest
     public string? RevisionId { get; init; }
 }
 
-public sealed record PublishVersionRequest(string? CodeSha256, string? Description, string? RevisionId);
+internal sealed record PublishVersionRequest(string? CodeSha256, string? Description, string? RevisionId);
 
-public sealed record AliasConfiguration(string? AliasArn, string Name, string FunctionVersion, string? Description, string? RevisionId);
+internal sealed record AliasConfiguration(string? AliasArn, string Name, string FunctionVersion, string? Description, string? RevisionId);
 
-public sealed record InvokeResult(int StatusCode, string? FunctionError, string? ExecutedVersion, byte[] Payload);
+internal sealed record InvokeResult(int StatusCode, string? FunctionError, string? ExecutedVersion, byte[] Payload);

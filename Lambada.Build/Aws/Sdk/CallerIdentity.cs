@@ -7,7 +7,7 @@ using Lambada.Build.Aws.Http;
 namespace Lambada.Build.Aws.Sdk;
 
 /// <summary>The caller's account id, from STS GetCallerIdentity (AWSSDK.SecurityToken), asked at most once.</summary>
-public sealed class CallerIdentity(AWSCredentials credentials, AwsEndpoint endpoint, string region, NetworkLimits limits)
+internal sealed class CallerIdentity(AWSCredentials credentials, AwsEndpoint endpoint, string region, NetworkLimits limits)
 {
     private const string Operation = "GetCallerIdentity";
     private readonly SemaphoreSlim _gate = new(1, 1);

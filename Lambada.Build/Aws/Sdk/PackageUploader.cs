@@ -7,7 +7,7 @@ using Lambada.Build.Aws.Http;
 namespace Lambada.Build.Aws.Sdk;
 
 /// <summary>Puts a package into S3 with AWSSDK.S3, for packages Lambda should fetch from a bucket.</summary>
-public sealed class PackageUploader(AWSCredentials credentials, AwsEndpoint endpoint, string region, NetworkLimits limits)
+internal sealed class PackageUploader(AWSCredentials credentials, AwsEndpoint endpoint, string region, NetworkLimits limits)
 {
     private const string Operation = "PutObject";
 

@@ -1,7 +1,7 @@
 namespace Lambada.Build.Aws.Signing;
 
 /// <summary>One set of keys to sign with. <see cref="ToString"/> never shows the secret or the token.</summary>
-public sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken)
+internal sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken)
 {
     public override string ToString() =>
         $"AwsCredentials {{ AccessKeyId = {Mask(AccessKeyId)}, SessionToken = {(SessionToken is null ? "none" : "***")} }}";

@@ -9,7 +9,7 @@ namespace Lambada.Build.Aws.Signing;
 /// hop-by-hop ones botocore skips, the path is encoded a second time (all services but S3), and a session
 /// token is signed as <c>X-Amz-Security-Token</c>.
 /// </summary>
-public static class SigV4Signer
+internal static class SigV4Signer
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
 

@@ -4,7 +4,7 @@ namespace Lambada.Build.Aws.Signing;
 /// A request as it will go on the wire: <see cref="Path"/> and <see cref="Query"/> already percent-encoded
 /// exactly as sent, <see cref="Host"/> with the port when it is not the scheme's default.
 /// </summary>
-public sealed record SignableRequest(
+internal sealed record SignableRequest(
     string Method,
     string Host,
     string Path,

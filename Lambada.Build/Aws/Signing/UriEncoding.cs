@@ -3,7 +3,7 @@ using System.Text;
 namespace Lambada.Build.Aws.Signing;
 
 /// <summary>RFC 3986 percent-encoding as AWS wants it: only <c>A-Z a-z 0-9 - _ . ~</c> stay as they are.</summary>
-public static class UriEncoding
+internal static class UriEncoding
 {
     public static string Encode(string value, bool keepSlash = false)
     {

@@ -9,7 +9,7 @@ namespace Lambada.Tests.Consumer;
 /// under test. The fourth part keeps the version stable (no prerelease label), as <c>dotnet add package</c> without
 /// <c>--version</c> needs. Packages restore into a private folder; everything else comes from the machine's cache.
 /// </summary>
-public sealed class PackedFeed : IDisposable
+internal sealed class PackedFeed : IDisposable
 {
     private static readonly string[] Projects = ["Lambada.Attributes", "Lambada.Runtime", "Lambada.Build", "Lambada"];
     private static readonly Lazy<PackedFeed> SharedFeed = new(() =>

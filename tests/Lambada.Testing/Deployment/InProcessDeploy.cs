@@ -10,7 +10,7 @@ using Lambada.Testing;
 namespace Lambada.Tests.Deployment;
 
 /// <summary>Runs <see cref="FunctionDeploy"/> in the test process against a moto server: no <c>dotnet build</c>, so a test takes seconds.</summary>
-public sealed class InProcessDeploy : IDisposable
+internal sealed class InProcessDeploy : IDisposable
 {
     private readonly TempDirectory _directory = new("in-process-deploy");
 

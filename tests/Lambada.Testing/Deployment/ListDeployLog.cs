@@ -6,7 +6,7 @@ using Lambada.Build.Model;
 namespace Lambada.Tests.Deployment;
 
 /// <summary>Keeps what a deploy said, in order, for assertions and failure messages.</summary>
-public sealed class ListDeployLog : IDeployLog
+internal sealed class ListDeployLog : IDeployLog
 {
     private const string WarningPrefix = "warning ";
     private readonly ConcurrentQueue<string> _lines = new();

@@ -7,7 +7,7 @@ namespace Lambada.Tests.Benchmarks;
 /// One of the benchmark programs under bench/, as the solution built it (the configuration these tests run in),
 /// run in its smoke size. Built here when the solution build did not (a test project built on its own).
 /// </summary>
-public sealed class BenchmarkProgram(string project)
+internal sealed class BenchmarkProgram(string project)
 {
     public static readonly BenchmarkProgram Bench = new("Lambada.Bench");
     public static readonly BenchmarkProgram Deploy = new("Lambada.Bench.Deploy");

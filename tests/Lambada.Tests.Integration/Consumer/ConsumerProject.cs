@@ -3,7 +3,7 @@ using Lambada.Testing;
 namespace Lambada.Tests.Consumer;
 
 /// <summary>A brand-new <c>dotnet new classlib</c> in a temp folder with only <c>dotnet add package Lambada</c> from the packed feed.</summary>
-public sealed class ConsumerProject : IDisposable
+internal sealed class ConsumerProject : IDisposable
 {
     private readonly TempDirectory _directory;
 

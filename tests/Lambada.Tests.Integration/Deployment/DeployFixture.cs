@@ -7,7 +7,7 @@ namespace Lambada.Tests.Deployment;
 /// A private moto_server with the roles the tests name (one made under a path, as real accounts have them), and
 /// helpers that read what was deployed back with the AWS CLI — an independent client, never Lambada's own.
 /// </summary>
-public sealed class DeployFixture : IDisposable
+internal sealed class DeployFixture : IDisposable
 {
     public const string Account = "123456789012";
     public const string BasicRoleArn = $"arn:aws:iam::{Account}:role/lambda_basic_execution";

@@ -3,7 +3,7 @@ using Lambada.Testing;
 namespace Lambada.Tests.Deployment;
 
 /// <summary>A fresh class library with annotated methods, built with <c>-p:LambadaDeploy=true</c> against a <see cref="DeployFixture"/>.</summary>
-public sealed class DeployProject(DeployFixture aws, string name, string source) : IDisposable
+internal sealed class DeployProject(DeployFixture aws, string name, string source) : IDisposable
 {
     private readonly FixtureProject _project = new(name, new Dictionary<string, string> { ["Functions.cs"] = source });
 

@@ -55,6 +55,14 @@ public sealed class ArchitectureTests
         Assert.IsTrue(result.IsSuccessful, "These types use MSBuild outside Tasks/: " + Failing(result));
     }
 
+    /// <summary>A task assembly's surface is its tasks: everything else is internal, so nobody builds on the engine's insides.</summary>
+    [TestMethod]
+    public void OnlyTheTasksArePublic()
+    {
+        var result = Types.InAssembly(Build).That().ArePublic().Should().ResideInNamespace($"{Root}.Tasks").And().HaveNameEndingWith("Functions").GetResult();
+        Assert.IsTrue(result.IsSuccessful, "Public outside the tasks: " + Failing(result));
+    }
+
     [TestMethod]
     public void TheRuntimeNeverReferencesTheBuild()
     {

@@ -26,9 +26,9 @@ public sealed class RuntimeRetirementTests
     [DataRow("2027-01-11", PlannedAction.Create, "LMB0164")]
     [DataRow("2030-01-01", PlannedAction.Unchanged, null)]
     [DataRow("2030-01-01", PlannedAction.Delete, null)]
-    public void A_dotnet8_plan_is_refused_from_the_day_AWS_blocks_its_action(string day, PlannedAction action, string? code)
+    public void A_dotnet8_plan_is_refused_from_the_day_AWS_blocks_its_action(string day, object action, string? code)
     {
-        var plan = new FunctionPlan("fn", action, Desired("dotnet8"), null);
+        var plan = new FunctionPlan("fn", (PlannedAction)action, Desired("dotnet8"), null);
 
         var error = Catch(() => RuntimeRetirementCheck.Ensure(plan, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
 

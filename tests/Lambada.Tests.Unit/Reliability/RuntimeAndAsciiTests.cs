@@ -61,10 +61,10 @@ public sealed class RuntimeAndAsciiTests
     [DataRow("2026-12-10", PlannedAction.Create, "LMB0164")]
     [DataRow("2026-12-10", PlannedAction.Update, null)]
     [DataRow("2027-01-11", PlannedAction.Update, "LMB0165")]
-    public void A_dotnet8_deploy_is_refused_from_the_day_AWS_blocks_its_create_or_update(string day, PlannedAction action, string? code)
+    public void A_dotnet8_deploy_is_refused_from_the_day_AWS_blocks_its_create_or_update(string day, object action, string? code)
     {
         var definition = InProcessDeploy.Function("old_fn") with { Runtime = "dotnet8" };
-        var plan = new FunctionPlan(definition.Name, action, DesiredFunction.From(definition, "Reliability"), null);
+        var plan = new FunctionPlan(definition.Name, (PlannedAction)action, DesiredFunction.From(definition, "Reliability"), null);
 
         string? refused = null;
         try

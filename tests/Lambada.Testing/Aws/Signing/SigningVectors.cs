@@ -4,7 +4,7 @@ using Lambada.Build.Aws.Configuration;
 namespace Lambada.Tests.Aws.Signing;
 
 /// <summary>One case of <c>sigv4-vectors.json</c>: the request, and what botocore 1.43.11 produced for it.</summary>
-public sealed record SigningVector(
+internal sealed record SigningVector(
     string Name,
     string Kind,
     WireRequest Request,
@@ -16,7 +16,7 @@ public sealed record SigningVector(
     public override string ToString() => Name;
 }
 
-public static class SigningVectors
+internal static class SigningVectors
 {
     /// <summary>Headers the signer adds, and Content-Length, which botocore adds after signing.</summary>
     public static readonly string[] SignerOutputHeaders = ["X-Amz-Date", "X-Amz-Security-Token", "Authorization", "Content-Length"];

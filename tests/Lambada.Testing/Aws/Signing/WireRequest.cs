@@ -4,7 +4,7 @@ using Lambada.Build.Aws.Signing;
 namespace Lambada.Tests.Aws.Signing;
 
 /// <summary>A request to sign, described the way botocore takes it: a wire URL plus headers and body.</summary>
-public sealed record WireRequest(
+internal sealed record WireRequest(
     string Name,
     string Service,
     string Region,

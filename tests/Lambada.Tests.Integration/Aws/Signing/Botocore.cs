@@ -4,10 +4,10 @@ using System.Text.Json;
 
 namespace Lambada.Tests.Aws.Signing;
 
-public sealed record BotocoreSignature(string CanonicalRequest, string StringToSign, IReadOnlyDictionary<string, string> Headers);
+internal sealed record BotocoreSignature(string CanonicalRequest, string StringToSign, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>Signs requests with the installed botocore through <c>botocore_sign.py</c> (frozen clock, example keys).</summary>
-public static class Botocore
+internal static class Botocore
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 

@@ -8,7 +8,7 @@ namespace Lambada.Tests.Deployment.Faults;
 /// One long-lived python3 + boto3 process talking straight to moto — an independent client for setting up roles and
 /// reading back what a deploy did. Kept alive per fixture because starting boto3 costs seconds per call.
 /// </summary>
-public sealed class Boto3Session : IDisposable
+internal sealed class Boto3Session : IDisposable
 {
     private const string Script = """
         import boto3, botocore.exceptions, json, sys

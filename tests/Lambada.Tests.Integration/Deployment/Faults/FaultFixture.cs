@@ -12,7 +12,7 @@ namespace Lambada.Tests.Deployment.Faults;
 /// A private moto_server with the execution role, a deploy run in-process through a <see cref="FaultProxy"/> in front
 /// of it, and read-back with boto3 straight from moto (never through the proxy or Lambada's own client).
 /// </summary>
-public sealed class FaultFixture : IDisposable
+internal sealed class FaultFixture : IDisposable
 {
     public const string Role = "lambda_basic_execution";
     public const string Project = "faults";
@@ -84,7 +84,7 @@ public sealed class FaultFixture : IDisposable
 }
 
 /// <summary>What a faulted deploy produced: the outcomes, every attempt the client reported, and every request the proxy saw.</summary>
-public sealed record FaultRun(DeployResult Result, IReadOnlyList<AwsAttempt> Attempts, IReadOnlyList<ProxiedRequest> Requests, ListDeployLog Log)
+internal sealed record FaultRun(DeployResult Result, IReadOnlyList<AwsAttempt> Attempts, IReadOnlyList<ProxiedRequest> Requests, ListDeployLog Log)
 {
     public FunctionOutcome Outcome(string name) => Result.Outcomes.Single(o => o.Name == name);
 

@@ -3,7 +3,7 @@ using Lambada.Testing;
 namespace Lambada.Tests.Deployment.Faults;
 
 /// <summary>The IAM actions role creation makes, as the proxy recognises them (query protocol: <c>Action=…</c> in the body), and IAM's refusal.</summary>
-public static class IamFaults
+internal static class IamFaults
 {
     public static ProxyOperation CreateRole { get; } = Action("CreateRole");
     public static ProxyOperation AttachRolePolicy { get; } = Action("AttachRolePolicy");

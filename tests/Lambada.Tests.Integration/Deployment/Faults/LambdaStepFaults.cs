@@ -4,7 +4,7 @@ using Lambada.Testing;
 namespace Lambada.Tests.Deployment.Faults;
 
 /// <summary>The Lambda calls after CreateFunction / UpdateFunctionCode that the proxy's own list lacks, and a refusal that is not retried.</summary>
-public static class LambdaStepFaults
+internal static class LambdaStepFaults
 {
     public static ProxyOperation PutFunctionConcurrency(string name) => new("PutFunctionConcurrency", "PUT", $"^/2017-10-31/functions/{Regex.Escape(name)}/concurrency$");
     public static ProxyOperation PublishVersion(string name) => new("PublishVersion", "POST", $"^/2015-03-31/functions/{Regex.Escape(name)}/versions$");

@@ -1,7 +1,7 @@
 namespace Lambada.Tests.Deployment.Faults;
 
 /// <summary>What moto holds for a function beyond its configuration, read with boto3: reserved concurrency, versions, aliases, tags.</summary>
-public static class StepReads
+internal static class StepReads
 {
     public static int? Concurrency(FaultFixture aws, string name) =>
         aws.Boto3.Call("lambda", "get_function_concurrency", new { FunctionName = name }) is { } answer

@@ -6,7 +6,7 @@ using Lambada.Testing;
 namespace Lambada.Tests.Deployment.Faults;
 
 /// <summary>A small deterministic zip (one bootstrap file) and its CodeSha256 = base64(SHA-256(bytes)), computed here, not by Lambada.</summary>
-public sealed record TestPackage(string Path, string CodeSha256)
+internal sealed record TestPackage(string Path, string CodeSha256)
 {
     public static TestPackage Create(TempDirectory directory, string content)
     {

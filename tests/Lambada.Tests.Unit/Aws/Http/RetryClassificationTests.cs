@@ -42,8 +42,8 @@ public sealed class RetryClassificationTests
     [DataRow(NetworkFailure.NoConnection, FailureKind.NoConnection)]
     [DataRow(NetworkFailure.NoAnswer, FailureKind.NoAnswer)]
     [DataRow(NetworkFailure.Unreachable, FailureKind.Permanent)]
-    public void Network_failures_have_kinds_of_their_own_whatever_their_code(NetworkFailure network, FailureKind kind) =>
-        Assert.AreEqual(kind, RetryPolicy.Classify(new AwsServiceException("Op", "ServiceUnavailable", "", 0, null) { Network = network }));
+    public void Network_failures_have_kinds_of_their_own_whatever_their_code(object network, object kind) =>
+        Assert.AreEqual((FailureKind)kind, RetryPolicy.Classify(new AwsServiceException("Op", "ServiceUnavailable", "", 0, null) { Network = (NetworkFailure)network }));
 
     [TestMethod]
     public void A_conflict_while_an_update_is_in_progress_waits_for_the_update() =>
