@@ -59,7 +59,7 @@ public sealed class ArchitectureTests
     [TestMethod]
     public void OnlyTheTasksArePublic()
     {
-        var result = Types.InAssembly(Build).That().ArePublic().Should().ResideInNamespace($"{Root}.Tasks").And().HaveNameEndingWith("Functions").GetResult();
+        var result = Types.InAssembly(Build).That().ArePublic().And().AreNotNested().Should().ResideInNamespace($"{Root}.Tasks").And().HaveNameEndingWith("Functions").GetResult();
         Assert.IsTrue(result.IsSuccessful, "Public outside the tasks: " + Failing(result));
     }
 
