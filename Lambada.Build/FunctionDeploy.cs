@@ -6,7 +6,6 @@ using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Manifest;
 using Lambada.Build.Model;
-using Lambada.Build.Packaging;
 
 namespace Lambada.Build;
 

@@ -20,7 +20,7 @@ internal sealed class InvocationLoop(RuntimeApiClient api, FunctionHandler handl
     /// <summary>How long before the deadline the handler's CancellationToken fires.</summary>
     public static TimeSpan CancellationMargin { get; } = TimeSpan.FromMilliseconds(500);
 
-    private readonly NextBackoff backoff = pacing ?? new(clock);
+    private readonly NextBackoff _backoff = pacing ?? new(clock);
 
     /// <summary>Serves invocations until <paramref name="stop"/> fires (inside Lambda: until the process ends).</summary>
     /// <returns>0 when stopped; 1 when the Runtime API is gone.</returns>
@@ -30,9 +30,9 @@ internal sealed class InvocationLoop(RuntimeApiClient api, FunctionHandler handl
         {
             while (true)
             {
-                if (!await ServeNextAsync(stop).ConfigureAwait(false) && !await backoff.WaitAsync(stop).ConfigureAwait(false))
+                if (!await ServeNextAsync(stop).ConfigureAwait(false) && !await _backoff.WaitAsync(stop).ConfigureAwait(false))
                 {
-                    log.Error(null, $"the Runtime API at {api.Address} gave nothing to serve {backoff.Failures} times in a row; exiting (inside Lambda this means the sandbox is shutting down)");
+                    log.Error(null, $"the Runtime API at {api.Address} gave nothing to serve {_backoff.Failures} times in a row; exiting (inside Lambda this means the sandbox is shutting down)");
                     return 1;
                 }
             }
@@ -51,11 +51,11 @@ internal sealed class InvocationLoop(RuntimeApiClient api, FunctionHandler handl
             switch (await api.NextAsync(clock, stop).ConfigureAwait(false))
             {
                 case NextAnswer.Event(var invocation):
-                    backoff.Reset();
+                    _backoff.Reset();
                     await HandleAsync(invocation, stop).ConfigureAwait(false);
                     return true;
                 case NextAnswer.Unreadable(var requestId, var reason):
-                    backoff.Reset();
+                    _backoff.Reset();
                     log.Error(requestId, reason);
                     await ReportAsync(requestId, FunctionError.Of("Runtime.UnreadableEvent", $"The event could not be received: {reason}"), stop).ConfigureAwait(false);
                     return true;

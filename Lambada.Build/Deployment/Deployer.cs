@@ -1,5 +1,5 @@
-using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Aws;
+using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 

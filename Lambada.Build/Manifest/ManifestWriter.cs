@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lambada.Build.Model;
 
 namespace Lambada.Build.Manifest;

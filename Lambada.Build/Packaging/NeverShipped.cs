@@ -14,10 +14,10 @@ internal static class NeverShipped
 {
     public sealed record Rule(string Pattern, string Why)
     {
-        private readonly Regex regex = new("^" + Regex.Escape(Pattern).Replace("\\*", ".*") + "$",
+        private readonly Regex _regex = new("^" + Regex.Escape(Pattern).Replace("\\*", ".*") + "$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        public bool Matches(string fileName) => regex.IsMatch(fileName);
+        public bool Matches(string fileName) => _regex.IsMatch(fileName);
     }
 
     /// <summary>The one list, with why each file stays on the developer's machine.</summary>

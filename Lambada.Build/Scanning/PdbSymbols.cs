@@ -11,14 +11,14 @@ namespace Lambada.Build.Scanning;
 /// </summary>
 internal sealed class PdbSymbols : IDisposable
 {
-    private readonly MetadataReaderProvider provider;
-    private readonly MetadataReader reader;
+    private readonly MetadataReaderProvider _provider;
+    private readonly MetadataReader _reader;
 
     private PdbSymbols(MetadataReaderProvider provider)
     {
-        this.provider = provider;
-        reader = provider.GetMetadataReader();
-        Documents = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToArray();
+        _provider = provider;
+        _reader = _provider.GetMetadataReader();
+        Documents = _reader.Documents.Select(d => _reader.GetString(_reader.GetDocument(d).Name)).ToArray();
     }
 
     /// <summary>Every source file the PDB names, including those of types whose methods have no body.</summary>
@@ -56,13 +56,13 @@ internal sealed class PdbSymbols : IDisposable
     public (string Document, int Line, int Column)? FirstSequencePoint(int methodRow)
     {
         var handle = MetadataTokens.MethodDefinitionHandle(methodRow).ToDebugInformationHandle();
-        var information = reader.GetMethodDebugInformation(handle);
+        var information = _reader.GetMethodDebugInformation(handle);
         if (information.SequencePointsBlob.IsNil)
             return null;
         foreach (var point in information.GetSequencePoints())
         {
             if (!point.IsHidden)
-                return (reader.GetString(reader.GetDocument(point.Document).Name), point.StartLine, point.StartColumn);
+                return (_reader.GetString(_reader.GetDocument(point.Document).Name), point.StartLine, point.StartColumn);
         }
         return null;
     }
@@ -70,9 +70,9 @@ internal sealed class PdbSymbols : IDisposable
     // A PDB from another build of the same assembly would point at the wrong lines.
     private bool Matches(Guid guid, uint stamp)
     {
-        var id = reader.DebugMetadataHeader?.Id;
+        var id = _reader.DebugMetadataHeader?.Id;
         return id is { Length: 20 } && new Guid(id.Value.AsSpan(0, 16)) == guid && BitConverter.ToUInt32(id.Value.AsSpan(16, 4)) == stamp;
     }
 
-    public void Dispose() => provider.Dispose();
+    public void Dispose() => _provider.Dispose();
 }

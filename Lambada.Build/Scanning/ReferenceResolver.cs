@@ -8,36 +8,36 @@ namespace Lambada.Build.Scanning;
 /// </summary>
 internal sealed class ReferenceResolver : IAssemblyResolver
 {
-    private readonly Dictionary<string, string> pathsByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, AssemblyDefinition?> cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _pathsByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, AssemblyDefinition?> _cache = new(StringComparer.OrdinalIgnoreCase);
 
     public ReferenceResolver(string assemblyDirectory, IEnumerable<string> referencePaths)
     {
         foreach (var path in referencePaths)
-            pathsByName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+            _pathsByName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
         if (Directory.Exists(assemblyDirectory))
             foreach (var path in Directory.EnumerateFiles(assemblyDirectory, "*.dll"))
-                pathsByName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+                _pathsByName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
     }
 
     public AssemblyDefinition Resolve(AssemblyNameReference name) => Resolve(name, new ReaderParameters());
 
     public AssemblyDefinition Resolve(AssemblyNameReference name, ReaderParameters parameters)
     {
-        if (!cache.TryGetValue(name.Name, out var assembly))
+        if (!_cache.TryGetValue(name.Name, out var assembly))
         {
-            assembly = pathsByName.TryGetValue(name.Name, out var path) && File.Exists(path)
+            assembly = _pathsByName.TryGetValue(name.Name, out var path) && File.Exists(path)
                 ? AssemblyDefinition.ReadAssembly(path, new ReaderParameters { InMemory = true, AssemblyResolver = this })
                 : null;
-            cache[name.Name] = assembly;
+            _cache[name.Name] = assembly;
         }
         return assembly ?? throw new AssemblyResolutionException(name);
     }
 
     public void Dispose()
     {
-        foreach (var assembly in cache.Values)
+        foreach (var assembly in _cache.Values)
             assembly?.Dispose();
-        cache.Clear();
+        _cache.Clear();
     }
 }

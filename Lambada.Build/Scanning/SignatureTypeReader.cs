@@ -20,11 +20,24 @@ internal static class SignatureTypeReader
 
     private static readonly Dictionary<string, string> Keywords = new(StringComparer.Ordinal)
     {
-        ["System.Void"] = "void", ["System.Object"] = "object", ["System.String"] = "string", ["System.Boolean"] = "bool",
-        ["System.Char"] = "char", ["System.Byte"] = "byte", ["System.SByte"] = "sbyte", ["System.Int16"] = "short",
-        ["System.UInt16"] = "ushort", ["System.Int32"] = "int", ["System.UInt32"] = "uint", ["System.Int64"] = "long",
-        ["System.UInt64"] = "ulong", ["System.Single"] = "float", ["System.Double"] = "double", ["System.Decimal"] = "decimal",
-        ["System.IntPtr"] = "nint", ["System.UIntPtr"] = "nuint",
+        ["System.Void"] = "void",
+        ["System.Object"] = "object",
+        ["System.String"] = "string",
+        ["System.Boolean"] = "bool",
+        ["System.Char"] = "char",
+        ["System.Byte"] = "byte",
+        ["System.SByte"] = "sbyte",
+        ["System.Int16"] = "short",
+        ["System.UInt16"] = "ushort",
+        ["System.Int32"] = "int",
+        ["System.UInt32"] = "uint",
+        ["System.Int64"] = "long",
+        ["System.UInt64"] = "ulong",
+        ["System.Single"] = "float",
+        ["System.Double"] = "double",
+        ["System.Decimal"] = "decimal",
+        ["System.IntPtr"] = "nint",
+        ["System.UIntPtr"] = "nuint",
     };
 
     public static SignatureType Read(TypeReference type)

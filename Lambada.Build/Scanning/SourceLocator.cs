@@ -13,7 +13,7 @@ internal sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, PdbSy
 {
     private const string AttributeText = "LambadaFunction";
     private const int MaxLinesAboveBody = 200;
-    private readonly Dictionary<string, string[]?> fileLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]?> _fileLines = new(StringComparer.Ordinal);
 
     public SourceLocation? Locate(MethodDefinition method)
     {
@@ -124,11 +124,11 @@ internal sealed class SourceLocator(IReadOnlyList<SourceRoot> sourceRoots, PdbSy
 
     private string[]? ReadLines(string file)
     {
-        if (!fileLines.TryGetValue(file, out var lines))
+        if (!_fileLines.TryGetValue(file, out var lines))
         {
             try { lines = File.ReadAllLines(file); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { lines = null; }
-            fileLines[file] = lines;
+            _fileLines[file] = lines;
         }
         return lines;
     }

@@ -43,8 +43,16 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
                 ProjectFile = ProjectFile,
                 Options = new DeployOptions
                 {
-                    Project = Project, Region = Blank(Region), Profile = Blank(Profile), S3Bucket = Blank(S3Bucket), S3Prefix = S3Prefix ?? "",
-                    PlanOnly = PlanOnly, Prune = Prune, CreateRoles = CreateRoles, Publish = Publish, Parallelism = Parallelism,
+                    Project = Project,
+                    Region = Blank(Region),
+                    Profile = Blank(Profile),
+                    S3Bucket = Blank(S3Bucket),
+                    S3Prefix = S3Prefix ?? "",
+                    PlanOnly = PlanOnly,
+                    Prune = Prune,
+                    CreateRoles = CreateRoles,
+                    Publish = Publish,
+                    Parallelism = Parallelism,
                 },
             };
             var outcome = FunctionDeploy.RunAsync(request, new MSBuildDeployLog(Log), _cancel.Token).GetAwaiter().GetResult();

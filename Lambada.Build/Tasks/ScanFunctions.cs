@@ -1,10 +1,7 @@
 using System.Globalization;
 using Lambada.Build.Diagnostics;
-using Lambada.Build.Manifest;
 using Lambada.Build.Model;
-using Lambada.Build.Scanning;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace Lambada.Build.Tasks;
 

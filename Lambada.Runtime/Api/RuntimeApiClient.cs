@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -13,22 +12,22 @@ namespace Lambada.Runtime.Api;
 internal sealed class RuntimeApiClient : IDisposable
 {
     private static readonly MediaTypeHeaderValue ErrorContentType = new("application/vnd.aws.lambda.error+json");
-    private readonly HttpClient http;
-    private readonly Uri root;
-    private readonly Uri next;
+    private readonly HttpClient _http;
+    private readonly Uri _root;
+    private readonly Uri _next;
 
     /// <param name="runtimeApi">The value of <c>AWS_LAMBDA_RUNTIME_API</c>: <c>host:port</c>.</param>
     /// <exception cref="UriFormatException">The value is not a <c>host:port</c>.</exception>
     public RuntimeApiClient(string runtimeApi)
     {
-        root = new Uri($"http://{runtimeApi}/2018-06-01/");
-        next = new Uri(root, "runtime/invocation/next");
+        _root = new Uri($"http://{runtimeApi}/2018-06-01/");
+        _next = new Uri(_root, "runtime/invocation/next");
         // The connection is made before Lambda freezes the sandbox on an open /next, so bounding the connect
         // bounds only a Runtime API that has gone away (blackholed rather than refusing).
-        http = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(10) }) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(10) }) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    public string Address => root.Authority;
+    public string Address => _root.Authority;
 
     /// <summary>Waits for the next event; <paramref name="clock"/> is read once it has arrived, as a duration deadline counts from then.</summary>
     public async Task<NextAnswer> NextAsync(TimeProvider clock, CancellationToken cancellation = default)
@@ -37,17 +36,17 @@ internal sealed class RuntimeApiClient : IDisposable
         try
         {
             // Headers first: the request id is known even when the body then fails.
-            response = await http.GetAsync(next, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
+            response = await _http.GetAsync(_next, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
-            return new NextAnswer.Failed($"GET {next} failed: {Describe(e)}");
+            return new NextAnswer.Failed($"GET {_next} failed: {Describe(e)}");
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
-                return new NextAnswer.Failed($"GET {next} answered {Status(response)}{await BodyExcerptAsync(response, cancellation).ConfigureAwait(false)}");
+                return new NextAnswer.Failed($"GET {_next} answered {Status(response)}{await BodyExcerptAsync(response, cancellation).ConfigureAwait(false)}");
 
             var requestId = RuntimeApiHeaders.RequestIdOf(response.Headers);
             byte[] payload;
@@ -57,14 +56,14 @@ internal sealed class RuntimeApiClient : IDisposable
             }
             catch (Exception e) when (!cancellation.IsCancellationRequested)
             {
-                var reason = $"the event could not be read from GET {next}: {Describe(e)}";
+                var reason = $"the event could not be read from GET {_next}: {Describe(e)}";
                 return requestId is null
                     ? new NextAnswer.Unanswerable($"no {RuntimeApiHeaders.RequestId} header, and {reason}")
                     : new NextAnswer.Unreadable(requestId, reason);
             }
 
             return requestId is null
-                ? new NextAnswer.Unanswerable($"the answer to GET {next} has no {RuntimeApiHeaders.RequestId} header (a {payload.Length}-byte event; headers: {string.Join(", ", response.Headers.Select(h => h.Key))})")
+                ? new NextAnswer.Unanswerable($"the answer to GET {_next} has no {RuntimeApiHeaders.RequestId} header (a {payload.Length}-byte event; headers: {string.Join(", ", response.Headers.Select(h => h.Key))})")
                 : new NextAnswer.Event(RuntimeApiHeaders.ToInvocation(requestId, response.Headers, payload, clock.GetUtcNow()));
         }
     }
@@ -97,11 +96,11 @@ internal sealed class RuntimeApiClient : IDisposable
         var target = path;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, path)) { Content = body() };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_root, path)) { Content = body() };
             target = request.RequestUri!.ToString();
             if (errorType is not null)
                 request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, errorType);
-            using var response = await http.SendAsync(request, cancellation).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, cancellation).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? PostResult.Accepted
                 : new(response.StatusCode, $"POST {target} answered {Status(response)}{await BodyExcerptAsync(response, cancellation).ConfigureAwait(false)}");
@@ -147,5 +146,5 @@ internal sealed class RuntimeApiClient : IDisposable
         return builder.ToString();
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

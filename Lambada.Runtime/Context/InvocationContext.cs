@@ -16,7 +16,7 @@ internal sealed class InvocationContext(Invocation invocation, TimeProvider cloc
     public string? ClientContext => invocation.ClientContext;
     public string? CognitoIdentity => invocation.CognitoIdentity;
     // Made on first use: most invocations never log, and Console.Error costs a cold start a few milliseconds.
-    public ILambadaLogger Logger => logger ??= new LambdaLogger(invocation.RequestId, Console.Error);
+    public ILambadaLogger Logger => _logger ??= new LambdaLogger(invocation.RequestId, Console.Error);
 
-    private LambdaLogger? logger;
+    private LambdaLogger? _logger;
 }

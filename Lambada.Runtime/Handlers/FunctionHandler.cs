@@ -12,27 +12,27 @@ namespace Lambada.Runtime.Handlers;
 [RequiresUnreferencedCode(Trimming.Reason), RequiresDynamicCode(Trimming.Reason)]
 internal sealed class FunctionHandler
 {
-    private readonly MethodInfo method;
-    private readonly object? instance;
-    private readonly ParameterKind[] parameters;
-    private readonly Type? eventType;
-    private readonly Type? resultType;
-    private readonly bool awaitable;
+    private readonly MethodInfo _method;
+    private readonly object? _instance;
+    private readonly ParameterKind[] _parameters;
+    private readonly Type? _eventType;
+    private readonly Type? _resultType;
+    private readonly bool _awaitable;
 
     public FunctionHandler(MethodInfo method)
     {
-        this.method = method;
-        var declared = method.GetParameters();
-        parameters = new ParameterKind[declared.Length];
+        _method = method;
+        var declared = _method.GetParameters();
+        _parameters = new ParameterKind[declared.Length];
         for (var i = 0; i < declared.Length; i++)
         {
-            parameters[i] = Classify(declared[i].ParameterType);
-            if (parameters[i] == ParameterKind.Event)
-                eventType ??= declared[i].ParameterType;
+            _parameters[i] = Classify(declared[i].ParameterType);
+            if (_parameters[i] == ParameterKind.Event)
+                _eventType ??= declared[i].ParameterType;
         }
-        resultType = ResultTypes.Of(method.ReturnType);
-        awaitable = ResultTypes.IsAwaitable(method.ReturnType);
-        instance = method.IsStatic ? null : CreateInstance(method.DeclaringType!);
+        _resultType = ResultTypes.Of(_method.ReturnType);
+        _awaitable = ResultTypes.IsAwaitable(_method.ReturnType);
+        _instance = _method.IsStatic ? null : CreateInstance(_method.DeclaringType!);
     }
 
     /// <summary>Runs the handler. An exception of the handler propagates as itself; a bad event as <see cref="JsonException"/>.</summary>
@@ -41,19 +41,19 @@ internal sealed class FunctionHandler
     {
         var returned = Call(Arguments(payload, context, cancellation));
         // A synchronous handler with a JSON result needs no state machine: a cold start JITs none.
-        return awaitable || returned is Stream
+        return _awaitable || returned is Stream
             ? CompleteAsync(returned, cancellation)
             : Task.FromResult(Serialize(returned));
     }
 
     private object?[] Arguments(ReadOnlyMemory<byte> payload, ILambadaContext context, CancellationToken cancellation)
     {
-        var arguments = new object?[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
+        var arguments = new object?[_parameters.Length];
+        for (var i = 0; i < _parameters.Length; i++)
         {
-            arguments[i] = parameters[i] switch
+            arguments[i] = _parameters[i] switch
             {
-                ParameterKind.Event => payload.IsEmpty ? null : JsonSerializer.Deserialize(payload.Span, eventType!, LambadaJson.Options),
+                ParameterKind.Event => payload.IsEmpty ? null : JsonSerializer.Deserialize(payload.Span, _eventType!, LambadaJson.Options),
                 ParameterKind.StreamEvent => new MemoryStream(payload.ToArray(), writable: false),
                 ParameterKind.Context => context,
                 _ => cancellation,
@@ -66,7 +66,7 @@ internal sealed class FunctionHandler
     {
         try
         {
-            return method.Invoke(instance, arguments);
+            return _method.Invoke(_instance, arguments);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -77,8 +77,8 @@ internal sealed class FunctionHandler
 
     private async Task<byte[]> CompleteAsync(object? returned, CancellationToken cancellation)
     {
-        var result = awaitable ? await ResultTypes.AwaitAsync(returned, method.ReturnType).ConfigureAwait(false) : returned;
-        if (resultType is not null && result is Stream stream)
+        var result = _awaitable ? await ResultTypes.AwaitAsync(returned, _method.ReturnType).ConfigureAwait(false) : returned;
+        if (_resultType is not null && result is Stream stream)
         {
             await using (stream.ConfigureAwait(false))
             {
@@ -91,7 +91,7 @@ internal sealed class FunctionHandler
     }
 
     private byte[] Serialize(object? result) =>
-        resultType is null ? [] : JsonSerializer.SerializeToUtf8Bytes(result, resultType, LambadaJson.Options);
+        _resultType is null ? [] : JsonSerializer.SerializeToUtf8Bytes(result, _resultType, LambadaJson.Options);
 
     private static ParameterKind Classify(Type type) =>
         type == typeof(ILambadaContext) ? ParameterKind.Context

@@ -1,4 +1,3 @@
-using Lambada.Build.Deployment;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -87,15 +86,15 @@ internal sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s
         t.AppendLine($"| N | phase | Lambada ms | requests | mutating | moto log | CLI ms (sequential) | CLI requests | CLI / Lambada |");
         t.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var n in s.Sizes)
-        foreach (var (phase, label, cliRun) in Phases)
-        {
-            var runs = b.Lambada[(n, P, phase)];
-            var lambadaMs = LambadaMs(n, P, phase);
-            var cliMs = CliMs(n, 1, cliRun);
-            var cliRequests = b.Cli.TryGetValue((n, 1, cliRun), out var c) ? Counts(c.Select(x => x.LoggedByMoto)) : "—";
-            t.AppendLine($"| {n} | {label} | {Stats.Ms(lambadaMs)} | {Counts(runs.Select(r => r.Requests))} | {Counts(runs.Select(r => r.Mutating))} | "
-                         + $"{Counts(runs.Select(r => r.LoggedByMoto))} | {Stats.Ms(cliMs)} | {cliRequests} | {Stats.Ratio(cliMs / lambadaMs)} |");
-        }
+            foreach (var (phase, label, cliRun) in Phases)
+            {
+                var runs = b.Lambada[(n, P, phase)];
+                var lambadaMs = LambadaMs(n, P, phase);
+                var cliMs = CliMs(n, 1, cliRun);
+                var cliRequests = b.Cli.TryGetValue((n, 1, cliRun), out var c) ? Counts(c.Select(x => x.LoggedByMoto)) : "—";
+                t.AppendLine($"| {n} | {label} | {Stats.Ms(lambadaMs)} | {Counts(runs.Select(r => r.Requests))} | {Counts(runs.Select(r => r.Mutating))} | "
+                             + $"{Counts(runs.Select(r => r.LoggedByMoto))} | {Stats.Ms(cliMs)} | {cliRequests} | {Stats.Ratio(cliMs / lambadaMs)} |");
+            }
         t.AppendLine();
         t.AppendLine("Targets:");
         t.AppendLine();
@@ -115,8 +114,8 @@ internal sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s
         t.AppendLine($"| N | phase | {string.Join(" | ", s.Parallelisms.Select(p => $"P = {p}"))} |");
         t.AppendLine($"|---:|---|{string.Concat(s.Parallelisms.Select(_ => "---:|"))}");
         foreach (var n in s.Sizes.Where(n => n > 1))
-        foreach (var (phase, label, _) in Phases.Where(p => p.Phase is Phase.FirstDeploy or Phase.NoOpRedeploy or Phase.CodeChangeAll))
-            t.AppendLine($"| {n} | {label} | {string.Join(" | ", s.Parallelisms.Select(p => Stats.Ms(LambadaMs(n, p, phase))))} |");
+            foreach (var (phase, label, _) in Phases.Where(p => p.Phase is Phase.FirstDeploy or Phase.NoOpRedeploy or Phase.CodeChangeAll))
+                t.AppendLine($"| {n} | {label} | {string.Join(" | ", s.Parallelisms.Select(p => Stats.Ms(LambadaMs(n, p, phase))))} |");
         t.AppendLine();
         t.AppendLine("Where the time goes (medians; per request = wall time / requests, so with parallel requests it is below one request's latency):");
         t.AppendLine();
@@ -132,15 +131,15 @@ internal sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s
                 t.AppendLine($"| {n} | Lambada P={P}, {Phases.First(p => p.Phase == phase).Label} | {Stats.Ms(ms)} | {requests:0} | {Stats.Ms(ms / requests)} |");
             }
             foreach (var parallel in new[] { 1, s.CliParallel })
-            foreach (var run in new[] { CliRun.Create, CliRun.Update })
-            {
-                if (!b.Cli.TryGetValue((n, parallel, run), out var c))
-                    continue;
-                var ms = CliMs(n, parallel, run);
-                var requests = Stats.Median(c.Select(x => (double)x.LoggedByMoto).ToList());
-                var how = parallel == 1 ? "sequential" : $"{parallel} at a time";
-                t.AppendLine($"| {n} | AWS CLI {how}, {(run == CliRun.Create ? "create-function" : "update-function-code + -configuration")} | {Stats.Ms(ms)} | {requests:0} | {Stats.Ms(ms / requests)} |");
-            }
+                foreach (var run in new[] { CliRun.Create, CliRun.Update })
+                {
+                    if (!b.Cli.TryGetValue((n, parallel, run), out var c))
+                        continue;
+                    var ms = CliMs(n, parallel, run);
+                    var requests = Stats.Median(c.Select(x => (double)x.LoggedByMoto).ToList());
+                    var how = parallel == 1 ? "sequential" : $"{parallel} at a time";
+                    t.AppendLine($"| {n} | AWS CLI {how}, {(run == CliRun.Create ? "create-function" : "update-function-code + -configuration")} | {Stats.Ms(ms)} | {requests:0} | {Stats.Ms(ms / requests)} |");
+                }
         }
         t.AppendLine();
         t.AppendLine($"Load average (1 min) at the start: {loadBefore}; at the end: {loadAfter} (2 cores: above ~2, other work competed).");

@@ -20,57 +20,57 @@ public sealed class BenchRuntimeApi : IDisposable
     private static readonly byte[] Accepted = "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"status\":\"OK\"}"u8.ToArray();
     private static readonly byte[] NotFound = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"u8.ToArray();
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly long[] responseTimes;
-    private readonly TaskCompletionSource allAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource firstAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly int warmUp;
-    private int handedOut;
-    private int answered;
-    private int wrongBodies;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly long[] _responseTimes;
+    private readonly TaskCompletionSource _allAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _warmUp;
+    private int _handedOut;
+    private int _answered;
+    private int _wrongBodies;
 
     /// <param name="invocations">How many events to hand out.</param>
     /// <param name="warmUp">After how many responses <see cref="WarmedUp"/> completes.</param>
     public BenchRuntimeApi(int invocations, int warmUp = 1)
     {
         Invocations = invocations;
-        this.warmUp = Math.Clamp(warmUp, 1, invocations);
-        responseTimes = new long[invocations];
-        listener.Start();
+        _warmUp = Math.Clamp(warmUp, 1, invocations);
+        _responseTimes = new long[invocations];
+        _listener.Start();
         _ = AcceptAsync();
     }
 
     public int Invocations { get; }
 
     /// <summary>The value of <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
-    public string Address => $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    public string Address => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     /// <summary>Completes when the first response arrives.</summary>
-    public Task FirstResponse => firstAnswered.Task;
+    public Task FirstResponse => _firstAnswered.Task;
 
     /// <summary>Completes when the warm-up responses have arrived.</summary>
-    public Task WarmedUp => warmedUp.Task;
+    public Task WarmedUp => _warmedUp.Task;
 
     /// <summary>Completes when every invocation has been answered.</summary>
-    public Task AllResponses => allAnswered.Task;
+    public Task AllResponses => _allAnswered.Task;
 
-    public int Answered => Volatile.Read(ref answered);
+    public int Answered => Volatile.Read(ref _answered);
 
     /// <summary>Responses whose body was not the event echoed back.</summary>
-    public int WrongBodies => Volatile.Read(ref wrongBodies);
+    public int WrongBodies => Volatile.Read(ref _wrongBodies);
 
     /// <summary>The <see cref="Stopwatch.GetTimestamp"/> at which response <paramref name="index"/> (0-based) had been read.</summary>
-    public long ResponseTimestamp(int index) => responseTimes[index];
+    public long ResponseTimestamp(int index) => _responseTimes[index];
 
     private async Task AcceptAsync()
     {
         try
         {
-            while (!stop.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested)
             {
-                var socket = await listener.AcceptSocketAsync(stop.Token).ConfigureAwait(false);
+                var socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false);
                 socket.NoDelay = true;
                 _ = ServeAsync(socket);
             }
@@ -96,7 +96,7 @@ public sealed class BenchRuntimeApi : IDisposable
                     {
                         if (filled == buffer.Length)
                             Array.Resize(ref buffer, buffer.Length * 2);
-                        var read = await socket.ReceiveAsync(buffer.AsMemory(filled), stop.Token).ConfigureAwait(false);
+                        var read = await socket.ReceiveAsync(buffer.AsMemory(filled), _stop.Token).ConfigureAwait(false);
                         if (read == 0)
                             return;
                         filled += read;
@@ -108,7 +108,7 @@ public sealed class BenchRuntimeApi : IDisposable
                     {
                         if (total > buffer.Length)
                             Array.Resize(ref buffer, Math.Max(total, buffer.Length * 2));
-                        var read = await socket.ReceiveAsync(buffer.AsMemory(filled), stop.Token).ConfigureAwait(false);
+                        var read = await socket.ReceiveAsync(buffer.AsMemory(filled), _stop.Token).ConfigureAwait(false);
                         if (read == 0)
                             return;
                         filled += read;
@@ -118,11 +118,11 @@ public sealed class BenchRuntimeApi : IDisposable
                     byte[] reply;
                     if (requestLine.StartsWith("GET ") && requestLine.Contains("/runtime/invocation/next", StringComparison.Ordinal))
                     {
-                        var n = Interlocked.Increment(ref handedOut);
+                        var n = Interlocked.Increment(ref _handedOut);
                         if (n > Invocations)
                         {
                             // Like Lambda between invocations: /next stays open until the process is killed.
-                            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                            await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
                             return;
                         }
                         reply = Next(n);
@@ -130,24 +130,24 @@ public sealed class BenchRuntimeApi : IDisposable
                     else if (requestLine.StartsWith("POST ") && requestLine.EndsWith("/response HTTP/1.1", StringComparison.Ordinal))
                     {
                         var now = Stopwatch.GetTimestamp();
-                        var index = Interlocked.Increment(ref answered) - 1;
+                        var index = Interlocked.Increment(ref _answered) - 1;
                         if (index < Invocations)
-                            responseTimes[index] = now;
+                            _responseTimes[index] = now;
                         if (!buffer.AsSpan(headerEnd + 4, contentLength).SequenceEqual(Event))
-                            Interlocked.Increment(ref wrongBodies);
+                            Interlocked.Increment(ref _wrongBodies);
                         if (index == 0)
-                            firstAnswered.TrySetResult();
-                        if (index == warmUp - 1)
-                            warmedUp.TrySetResult();
+                            _firstAnswered.TrySetResult();
+                        if (index == _warmUp - 1)
+                            _warmedUp.TrySetResult();
                         if (index == Invocations - 1)
-                            allAnswered.TrySetResult();
+                            _allAnswered.TrySetResult();
                         reply = Accepted;
                     }
                     else
                     {
                         reply = NotFound;
                     }
-                    await socket.SendAsync(reply, stop.Token).ConfigureAwait(false);
+                    await socket.SendAsync(reply, _stop.Token).ConfigureAwait(false);
 
                     // Keep whatever of the next request has already arrived.
                     Buffer.BlockCopy(buffer, total, buffer, 0, filled - total);
@@ -185,8 +185,8 @@ public sealed class BenchRuntimeApi : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        listener.Stop();
-        stop.Dispose();
+        _stop.Cancel();
+        _listener.Stop();
+        _stop.Dispose();
     }
 }

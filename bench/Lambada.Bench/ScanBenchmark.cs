@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using Lambada.Build;
 using Lambada.Build.Manifest;
 using Lambada.Build.Model;
 using Lambada.Build.Scanning;
 using Lambada.Build.Validation;
-using Lambada.Build;
 using Lambada.Testing;
 using Mono.Cecil;
 

@@ -5,16 +5,16 @@ namespace Lambada.Bench;
 /// <summary>Samples of one measurement, in milliseconds, and the figures the report prints.</summary>
 public sealed class Samples(string name)
 {
-    private readonly List<double> values = [];
+    private readonly List<double> _values = [];
 
     public string Name { get; } = name;
-    public IReadOnlyList<double> Values => values;
-    public int Count => values.Count;
+    public IReadOnlyList<double> Values => _values;
+    public int Count => _values.Count;
     public double Median => Percentile(0.5);
-    public double Min => values.Min();
-    public double Max => values.Max();
+    public double Min => _values.Min();
+    public double Max => _values.Max();
 
-    public void Add(double milliseconds) => values.Add(milliseconds);
+    public void Add(double milliseconds) => _values.Add(milliseconds);
 
     /// <summary>Runs <paramref name="action"/> <paramref name="repeat"/> times back to back and records the mean of one run.</summary>
     public T Time<T>(Func<T> action, int repeat = 1)
@@ -23,13 +23,13 @@ public sealed class Samples(string name)
         var result = action();
         for (var i = 1; i < repeat; i++)
             result = action();
-        values.Add(stopwatch.Elapsed.TotalMilliseconds / repeat);
+        _values.Add(stopwatch.Elapsed.TotalMilliseconds / repeat);
         return result;
     }
 
     private double Percentile(double p)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = _values.Order().ToArray();
         var rank = p * (sorted.Length - 1);
         var low = (int)Math.Floor(rank);
         var high = (int)Math.Ceiling(rank);

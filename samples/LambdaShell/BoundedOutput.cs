@@ -16,21 +16,21 @@ public sealed class BoundedOutput
 
     private const int InitialHeadBytes = 4096;
 
-    private readonly Lock gate = new();
-    private readonly int headLimit;
-    private readonly TailWindow tail;
-    private byte[] head = [];
-    private int headLength;
-    private long headCost;
-    private bool headFull;
-    private List<string>? lines;
+    private readonly Lock _gate = new();
+    private readonly int _headLimit;
+    private readonly TailWindow _tail;
+    private byte[] _head = [];
+    private int _headLength;
+    private long _headCost;
+    private bool _headFull;
+    private List<string>? _lines;
 
     /// <param name="limit">The most the lines may take in the reply, in JSON bytes; 0 keeps nothing.</param>
     public BoundedOutput(int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        headLimit = limit / 2;
-        tail = new TailWindow(limit - headLimit);
+        _headLimit = limit / 2;
+        _tail = new TailWindow(limit - _headLimit);
     }
 
     /// <summary>The bytes held in buffers right now: at most the limit (every byte costs at least 1) plus <see cref="TailWindow.SlackBytes"/>.</summary>
@@ -38,23 +38,23 @@ public sealed class BoundedOutput
     {
         get
         {
-            lock (gate)
-                return head.Length + tail.BufferedBytes;
+            lock (_gate)
+                return _head.Length + _tail.BufferedBytes;
         }
     }
 
     /// <summary>Adds bytes as they were read. After <see cref="ToLines"/> further bytes are ignored.</summary>
     public void Append(ReadOnlySpan<byte> bytes)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (lines is not null)
+            if (_lines is not null)
                 return;
             var i = 0;
-            while (!headFull && i < bytes.Length && TryAddToHead(bytes[i]))
+            while (!_headFull && i < bytes.Length && TryAddToHead(bytes[i]))
                 i++;
             if (i < bytes.Length)
-                tail.Append(bytes[i..]);
+                _tail.Append(bytes[i..]);
         }
     }
 
@@ -64,35 +64,35 @@ public sealed class BoundedOutput
     /// </summary>
     public List<string> ToLines()
     {
-        lock (gate)
-            return [.. lines ??= Split()];
+        lock (_gate)
+            return [.. _lines ??= Split()];
     }
 
     private List<string> Split()
     {
-        var tailBytes = tail.ToArray();
-        if (tail.Dropped == 0)
-            return SplitLines([.. head.AsSpan(0, headLength), .. tailBytes]);
+        var tailBytes = _tail.ToArray();
+        if (_tail.Dropped == 0)
+            return SplitLines([.. _head.AsSpan(0, _headLength), .. tailBytes]);
 
-        var headEnd = HeadCutEnd(head.AsSpan(0, headLength));
+        var headEnd = HeadCutEnd(_head.AsSpan(0, _headLength));
         var tailStart = TailCutStart(tailBytes);
-        var cut = tail.Dropped + (headLength - headEnd) + tailStart;
-        return [.. SplitLines(head.AsSpan(0, headEnd)), StatusLines.Cut(cut), .. SplitLines(tailBytes.AsSpan(tailStart))];
+        var cut = _tail.Dropped + (_headLength - headEnd) + tailStart;
+        return [.. SplitLines(_head.AsSpan(0, headEnd)), StatusLines.Cut(cut), .. SplitLines(tailBytes.AsSpan(tailStart))];
     }
 
     private bool TryAddToHead(byte b)
     {
         var cost = JsonCost.Of(b);
-        if (headCost + cost > headLimit)
+        if (_headCost + cost > _headLimit)
         {
             // From the first byte that does not fit, everything goes to the tail, so the order stays.
-            headFull = true;
+            _headFull = true;
             return false;
         }
-        if (headLength == head.Length)
-            Array.Resize(ref head, Math.Min(headLimit, Math.Max(InitialHeadBytes, head.Length * 2)));
-        head[headLength++] = b;
-        headCost += cost;
+        if (_headLength == _head.Length)
+            Array.Resize(ref _head, Math.Min(_headLimit, Math.Max(InitialHeadBytes, _head.Length * 2)));
+        _head[_headLength++] = b;
+        _headCost += cost;
         return true;
     }
 

@@ -5,7 +5,7 @@ public static class Limits
 {
     /// <summary>
     /// What one command's entry may take in the reply, in JSON bytes (its output counted as
-    /// <see cref="BoundedOutput.Cost"/> does). Of a longer output the first and last halves are kept.
+    /// <c>BoundedOutput.Cost</c> does). Of a longer output the first and last halves are kept.
     /// </summary>
     public const int CommandOutputBytes = 1024 * 1024;
 

@@ -11,21 +11,21 @@ public sealed class ReplyBudget(int limit = Limits.ResponseBytes)
     // {"key":[...]} : the key's quotes and colon, the brackets and the comma between entries.
     private const int EntryFraming = 6;
 
-    private long spent = 2; // the outer braces
+    private long _spent = 2; // the outer braces
 
     /// <summary>The JSON bytes the output of <paramref name="command"/> may take: its share, or what is left.</summary>
     public int OutputLimitFor(string command)
     {
-        var left = limit - spent - KeyBytes(command) - Limits.StatusLinesBytes;
+        var left = limit - _spent - KeyBytes(command) - Limits.StatusLinesBytes;
         return (int)Math.Clamp(left, 0, Limits.CommandOutputBytes - Limits.StatusLinesBytes);
     }
 
     /// <summary>Counts an entry the reply now holds.</summary>
     public void Spend(string key, IEnumerable<string> lines)
     {
-        spent += KeyBytes(key);
+        _spent += KeyBytes(key);
         foreach (var line in lines)
-            spent += JsonEncodedText.Encode(line).EncodedUtf8Bytes.Length + 3;
+            _spent += JsonEncodedText.Encode(line).EncodedUtf8Bytes.Length + 3;
     }
 
     private static long KeyBytes(string key) => JsonEncodedText.Encode(key).EncodedUtf8Bytes.Length + EntryFraming;

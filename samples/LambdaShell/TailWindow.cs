@@ -12,41 +12,41 @@ public sealed class TailWindow(int limit)
     /// <summary>The oldest segment (partly over the limit), the one being filled, and a spare one.</summary>
     public const int SlackBytes = 3 * SegmentBytes;
 
-    private readonly Queue<Segment> filled = new();
-    private readonly Stack<byte[]> spare = new();
-    private byte[]? current;
-    private int currentLength;
-    private long currentCost;
-    private long cost;
+    private readonly Queue<Segment> _filled = new();
+    private readonly Stack<byte[]> _spare = new();
+    private byte[]? _current;
+    private int _currentLength;
+    private long _currentCost;
+    private long _cost;
 
     /// <summary>Bytes that left the window.</summary>
     public long Dropped { get; private set; }
 
     /// <summary>The bytes held in buffers, spare ones included.</summary>
-    public int BufferedBytes => (filled.Count + spare.Count + (current is null ? 0 : 1)) * SegmentBytes;
+    public int BufferedBytes => (_filled.Count + _spare.Count + (_current is null ? 0 : 1)) * SegmentBytes;
 
     public void Append(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)
         {
-            current ??= spare.Count > 0 ? spare.Pop() : new byte[SegmentBytes];
-            var part = bytes[..Math.Min(bytes.Length, SegmentBytes - currentLength)];
-            part.CopyTo(current.AsSpan(currentLength));
+            _current ??= _spare.Count > 0 ? _spare.Pop() : new byte[SegmentBytes];
+            var part = bytes[..Math.Min(bytes.Length, SegmentBytes - _currentLength)];
+            part.CopyTo(_current.AsSpan(_currentLength));
             var partCost = JsonCost.Of(part);
-            (currentLength, currentCost, cost) = (currentLength + part.Length, currentCost + partCost, cost + partCost);
+            (_currentLength, _currentCost, _cost) = (_currentLength + part.Length, _currentCost + partCost, _cost + partCost);
             bytes = bytes[part.Length..];
-            if (currentLength < SegmentBytes)
+            if (_currentLength < SegmentBytes)
                 continue;
 
-            filled.Enqueue(new Segment(current, currentCost));
-            (current, currentLength, currentCost) = (null, 0, 0);
+            _filled.Enqueue(new Segment(_current, _currentCost));
+            (_current, _currentLength, _currentCost) = (null, 0, 0);
             // Keep the fewest segments that still cover the limit; the oldest is trimmed to it at the end.
-            while (filled.Count > 0 && cost - filled.Peek().Cost >= limit)
+            while (_filled.Count > 0 && _cost - _filled.Peek().Cost >= limit)
             {
-                var old = filled.Dequeue();
-                cost -= old.Cost;
+                var old = _filled.Dequeue();
+                _cost -= old.Cost;
                 Dropped += SegmentBytes;
-                spare.Push(old.Buffer);
+                _spare.Push(old.Buffer);
             }
         }
     }
@@ -54,16 +54,16 @@ public sealed class TailWindow(int limit)
     /// <summary>The window's bytes in order, the oldest left out (and counted in <see cref="Dropped"/>) until the rest fit the limit.</summary>
     public byte[] ToArray()
     {
-        var bytes = new byte[filled.Count * SegmentBytes + currentLength];
+        var bytes = new byte[_filled.Count * SegmentBytes + _currentLength];
         var at = 0;
-        foreach (var segment in filled)
+        foreach (var segment in _filled)
         {
             segment.Buffer.CopyTo(bytes, at);
             at += SegmentBytes;
         }
-        current?.AsSpan(0, currentLength).CopyTo(bytes.AsSpan(at));
+        _current?.AsSpan(0, _currentLength).CopyTo(bytes.AsSpan(at));
         var start = 0;
-        for (var over = cost; over > limit && start < bytes.Length; start++)
+        for (var over = _cost; over > limit && start < bytes.Length; start++)
             over -= JsonCost.Of(bytes[start]);
         Dropped += start;
         return bytes[start..];

@@ -211,8 +211,15 @@ internal sealed class FaultProxy : IDisposable
 
     private static string ReasonPhrase(int status) => status switch
     {
-        200 => "OK", 201 => "Created", 204 => "No Content", 400 => "Bad Request", 404 => "Not Found", 409 => "Conflict",
-        429 => "Too Many Requests", 500 => "Internal Server Error", _ => "Status",
+        200 => "OK",
+        201 => "Created",
+        204 => "No Content",
+        400 => "Bad Request",
+        404 => "Not Found",
+        409 => "Conflict",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        _ => "Status",
     };
 
     private sealed record FaultRule(ProxyOperation Operation, Fault Fault, HashSet<int> Occurrences)

@@ -6,14 +6,14 @@ namespace Lambada.Testing;
 /// </summary>
 internal sealed class FixtureProject : IDisposable
 {
-    private readonly TempDirectory directory;
+    private readonly TempDirectory _directory;
 
     public FixtureProject(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "")
     {
-        directory = new TempDirectory(name);
+        _directory = new TempDirectory(name);
         Name = name;
         foreach (var (file, text) in sources)
-            File.WriteAllText(Path.Combine(directory.Path, file), text);
+            File.WriteAllText(Path.Combine(_directory.Path, file), text);
         File.WriteAllText(ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -35,10 +35,10 @@ internal sealed class FixtureProject : IDisposable
     }
 
     public string Name { get; }
-    public string Directory => directory.Path;
-    public string ProjectFile => Path.Combine(directory.Path, Name + ".csproj");
-    public string ManifestPath => Path.Combine(directory.Path, "obj", "Debug", "net10.0", "lambada", "functions.json");
-    public string SourcePath(string file) => Path.Combine(directory.Path, file);
+    public string Directory => _directory.Path;
+    public string ProjectFile => Path.Combine(_directory.Path, Name + ".csproj");
+    public string ManifestPath => Path.Combine(_directory.Path, "obj", "Debug", "net10.0", "lambada", "functions.json");
+    public string SourcePath(string file) => Path.Combine(_directory.Path, file);
 
     public ProcessResult Build(params string[] arguments) => DotnetBuild.Run(ProjectFile, arguments);
 
@@ -46,7 +46,7 @@ internal sealed class FixtureProject : IDisposable
     public ProcessResult Build(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         DotnetBuild.Run(ProjectFile, environment, arguments);
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 }
 
 /// <summary><c>dotnet build</c> with no reused nodes (so no task assembly stays loaded between builds) and plain console output.</summary>

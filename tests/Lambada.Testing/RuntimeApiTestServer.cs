@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.Channels;
 
 namespace Lambada.Testing;
@@ -13,24 +12,24 @@ namespace Lambada.Testing;
 /// </summary>
 internal sealed class RuntimeApiTestServer : IDisposable
 {
-    private readonly int maxResponseBytes;
-    private readonly HttpListener listener = new();
-    private readonly Channel<QueuedEvent> events = Channel.CreateUnbounded<QueuedEvent>();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<Outcome>> outcomes = new();
-    private readonly ConcurrentDictionary<string, int> refusedResponses = new();
-    private readonly ConcurrentQueue<string> posts = new();
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task serving;
-    private int nextRequests;
+    private readonly int _maxResponseBytes;
+    private readonly HttpListener _listener = new();
+    private readonly Channel<QueuedEvent> _events = Channel.CreateUnbounded<QueuedEvent>();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<Outcome>> _outcomes = new();
+    private readonly ConcurrentDictionary<string, int> _refusedResponses = new();
+    private readonly ConcurrentQueue<string> _posts = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _serving;
+    private int _nextRequests;
 
     /// <param name="maxResponseBytes">Lambda's limit is 6 MB; a lower one lets a test meet the 413 path.</param>
     public RuntimeApiTestServer(int maxResponseBytes = 6 * 1024 * 1024)
     {
-        this.maxResponseBytes = maxResponseBytes;
+        _maxResponseBytes = maxResponseBytes;
         Port = FreePort.Next();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        serving = Task.Run(ServeAsync);
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
     }
 
     public int Port { get; }
@@ -42,10 +41,10 @@ internal sealed class RuntimeApiTestServer : IDisposable
     public TaskCompletionSource<Outcome> InitError { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How many <c>GET /next</c> requests have arrived.</summary>
-    public int NextRequests => Volatile.Read(ref nextRequests);
+    public int NextRequests => Volatile.Read(ref _nextRequests);
 
     /// <summary>The path of every POST the runtime made to an invocation (response or error, any request id), in order.</summary>
-    public IReadOnlyList<string> Posts => posts.ToArray();
+    public IReadOnlyList<string> Posts => _posts.ToArray();
 
     /// <summary>Queues an event; the task completes with what the runtime answered.</summary>
     public Task<Outcome> Enqueue(string payload, TimeSpan? deadlineIn = null, IReadOnlyDictionary<string, string>? headers = null)
@@ -73,22 +72,22 @@ internal sealed class RuntimeApiTestServer : IDisposable
     /// with <paramref name="cutBody"/>, a body that announces more bytes than it sends before the connection drops.
     /// </summary>
     public void EnqueueAnswer(IReadOnlyDictionary<string, string> headers, string payload = "", int status = 200, bool cutBody = false) =>
-        events.Writer.TryWrite(new QueuedEvent(headers, payload, status, cutBody));
+        _events.Writer.TryWrite(new QueuedEvent(headers, payload, status, cutBody));
 
     /// <summary>What the runtime posts for <paramref name="requestId"/> (one the test put in an answer's headers).</summary>
     public Task<Outcome> OutcomeFor(string requestId) =>
-        outcomes.GetOrAdd(requestId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        _outcomes.GetOrAdd(requestId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>Answers the runtime's <c>/response</c> for <paramref name="requestId"/> with <paramref name="status"/> instead of taking it.</summary>
-    public void RefuseResponse(string requestId, int status) => refusedResponses[requestId] = status;
+    public void RefuseResponse(string requestId, int status) => _refusedResponses[requestId] = status;
 
     private async Task ServeAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
             HttpListenerContext context;
-            try { context = await listener.GetContextAsync(); }
-            catch (Exception) when (stop.IsCancellationRequested) { return; }
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) when (_stop.IsCancellationRequested) { return; }
             catch (HttpListenerException) { return; }
             _ = Task.Run(() => HandleAsync(context));
         }
@@ -102,8 +101,8 @@ internal sealed class RuntimeApiTestServer : IDisposable
         {
             if (context.Request.HttpMethod == "GET" && path == "/2018-06-01/runtime/invocation/next")
             {
-                Interlocked.Increment(ref nextRequests);
-                var next = await events.Reader.ReadAsync(stop.Token);
+                Interlocked.Increment(ref _nextRequests);
+                var next = await _events.Reader.ReadAsync(_stop.Token);
                 foreach (var (key, value) in next.Headers)
                     response.Headers[key] = value;
                 var payload = System.Text.Encoding.UTF8.GetBytes(next.Payload);
@@ -128,15 +127,15 @@ internal sealed class RuntimeApiTestServer : IDisposable
                 return;
             }
             if (context.Request.HttpMethod == "POST" && path.StartsWith("/2018-06-01/runtime/invocation/", StringComparison.Ordinal))
-                posts.Enqueue(path);
-            if (context.Request.HttpMethod == "POST" && segments is ["2018-06-01", "runtime", "invocation", var id, var kind] && outcomes.TryGetValue(id, out var outcome))
+                _posts.Enqueue(path);
+            if (context.Request.HttpMethod == "POST" && segments is ["2018-06-01", "runtime", "invocation", var id, var kind] && _outcomes.TryGetValue(id, out var outcome))
             {
-                if (kind == "response" && refusedResponses.TryGetValue(id, out var refusal))
+                if (kind == "response" && _refusedResponses.TryGetValue(id, out var refusal))
                 {
                     await Write(response, refusal, "{\"errorMessage\":\"refused by the test\"}"u8.ToArray());
                     return;
                 }
-                if (kind == "response" && body.Length > maxResponseBytes)
+                if (kind == "response" && body.Length > _maxResponseBytes)
                 {
                     await Write(response, 413, "{\"errorMessage\":\"Exceeded maximum allowed payload size\"}"u8.ToArray());
                     return;
@@ -148,7 +147,7 @@ internal sealed class RuntimeApiTestServer : IDisposable
             }
             await Write(response, 404, []);
         }
-        catch (Exception) when (stop.IsCancellationRequested)
+        catch (Exception) when (_stop.IsCancellationRequested)
         {
             response.Abort();
         }
@@ -192,9 +191,9 @@ internal sealed class RuntimeApiTestServer : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        listener.Close();
-        try { serving.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        _stop.Cancel();
+        _listener.Close();
+        try { _serving.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
     }
 
     private sealed record QueuedEvent(IReadOnlyDictionary<string, string> Headers, string Payload, int Status, bool CutBody);
@@ -203,20 +202,20 @@ internal sealed class RuntimeApiTestServer : IDisposable
 /// <summary>A function host running as its own process, its stdout and stderr collected; disposing kills it.</summary>
 internal sealed class HostProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly System.Text.StringBuilder output = new();
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
 
     public HostProcess(ProcessStartInfo start)
     {
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>
     /// Waits for <paramref name="outcome"/>; if the host exits first (as it did on bad Runtime API input, with 134),
@@ -224,34 +223,34 @@ internal sealed class HostProcess : IDisposable
     /// </summary>
     public async Task<Outcome> Answer(Task<Outcome> outcome, TimeSpan timeout)
     {
-        var exited = process.WaitForExitAsync();
+        var exited = _process.WaitForExitAsync();
         var first = await Task.WhenAny(outcome, exited, Task.Delay(timeout));
         if (first == outcome)
             return await outcome;
         if (first == exited)
         {
-            process.WaitForExit(); // the output read to its end
-            Assert.Fail($"the host exited with code {process.ExitCode} before answering:\n{Output}");
+            _process.WaitForExit(); // the output read to its end
+            Assert.Fail($"the host exited with code {_process.ExitCode} before answering:\n{Output}");
         }
         Assert.Fail($"no answer within {timeout}:\n{Output}");
         return null!;
     }
 
     /// <summary>stdout and stderr so far, interleaved by line.</summary>
-    public string Output { get { lock (output) return output.ToString(); } }
+    public string Output { get { lock (_output) return _output.ToString(); } }
 
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (output) output.AppendLine(line);
+        lock (_output) _output.AppendLine(line);
     }
 
     public void Dispose()
     {
-        try { process.Kill(entireProcessTree: true); }
+        try { _process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { } // it had exited already
-        process.WaitForExit();
-        process.Dispose();
+        _process.WaitForExit();
+        _process.Dispose();
     }
 }
 

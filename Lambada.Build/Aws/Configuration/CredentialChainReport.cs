@@ -1,5 +1,3 @@
-using Amazon.Runtime.CredentialManagement;
-
 namespace Lambada.Build.Aws.Configuration;
 
 /// <summary>

@@ -7,16 +7,16 @@ namespace Lambada.Tests.Consumer;
 [TestClass]
 public sealed class ConsumerTests
 {
-    private static DeployFixture? aws;
+    private static DeployFixture? _aws;
 
     private static PackedFeed Feed => PackedFeed.Shared;
-    private static DeployFixture Aws => aws!;
+    private static DeployFixture Aws => _aws!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => aws = new DeployFixture();
+    public static void Start(TestContext _) => _aws = new DeployFixture();
 
     [ClassCleanup]
-    public static void CleanUp() => aws?.Dispose();
+    public static void CleanUp() => _aws?.Dispose();
 
     [TestMethod]
     public void A_new_classlib_with_only_the_package_deploys_its_functions_and_its_package_runs_without_a_hand_written_Main()

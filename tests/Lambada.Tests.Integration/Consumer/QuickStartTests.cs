@@ -15,14 +15,14 @@ namespace Lambada.Tests.Consumer;
 public sealed class QuickStartTests
 {
     private const string Marker = "@@lambada-readme-block-done@@";
-    private static DeployFixture? aws;
+    private static DeployFixture? _aws;
 
-    private static DeployFixture Aws => aws!;
+    private static DeployFixture Aws => _aws!;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        aws = new DeployFixture();
+        _aws = new DeployFixture();
         // moto runs no function code; without Docker its Invoke answers with an error unless it is told to answer
         // plainly, which it must be told before any function exists.
         using var http = new HttpClient();
@@ -32,7 +32,7 @@ public sealed class QuickStartTests
     }
 
     [ClassCleanup]
-    public static void CleanUp() => aws?.Dispose();
+    public static void CleanUp() => _aws?.Dispose();
 
     [TestMethod]
     public void The_five_steps_as_written_deploy_hello_and_its_code_answers_as_the_readme_says()

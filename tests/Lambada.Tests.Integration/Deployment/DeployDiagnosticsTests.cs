@@ -8,20 +8,20 @@ namespace Lambada.Tests.Deployment;
 [TestClass]
 public sealed class DeployDiagnosticsTests
 {
-    private static DeployFixture? fixture;
+    private static DeployFixture? _fixture;
 
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        fixture = new DeployFixture();
+        _fixture = new DeployFixture();
         Aws.CreateRole("team_reader", "/");
         Aws.CreateRole("team_writer", "/apps/");
     }
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public void LMB0303_a_role_pattern_that_matches_two_roles_names_both_and_creates_nothing()

@@ -7,15 +7,15 @@ namespace Lambada.Tests.Deployment;
 [TestClass]
 public sealed class DeployFeatureTests
 {
-    private static DeployFixture? fixture;
+    private static DeployFixture? _fixture;
 
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new DeployFixture();
+    public static void Start(TestContext _) => _fixture = new DeployFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public void An_alias_points_at_a_published_version_the_package_goes_through_S3_and_a_missing_role_is_created_when_allowed()

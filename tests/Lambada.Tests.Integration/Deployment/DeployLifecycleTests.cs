@@ -7,15 +7,15 @@ namespace Lambada.Tests.Deployment;
 public sealed class DeployLifecycleTests
 {
     private const string Secret = "s3cr3t-value-4711";
-    private static DeployFixture? fixture;
+    private static DeployFixture? _fixture;
 
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new DeployFixture();
+    public static void Start(TestContext _) => _fixture = new DeployFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public void The_first_deploy_creates_each_function_exactly_and_an_identical_build_changes_nothing()

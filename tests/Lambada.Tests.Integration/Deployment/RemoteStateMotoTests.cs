@@ -8,20 +8,20 @@ namespace Lambada.Tests.Deployment;
 /// <summary>
 /// The reads of <see cref="RemoteReader"/> and the dropped-function line against moto, read back with the AWS CLI.
 /// moto answers ListFunctions in one page and has no GetAccountSettings (404), so from three functions on a deploy
-/// falls back to the list here; the paging regimes are proven in <see cref="RemoteReadTests"/>.
+/// falls back to the list here; the paging regimes are proven in <c>RemoteReadTests</c>.
 /// </summary>
 [TestClass]
 public sealed class RemoteStateMotoTests
 {
-    private static DeployFixture? fixture;
+    private static DeployFixture? _fixture;
 
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new DeployFixture();
+    public static void Start(TestContext _) => _fixture = new DeployFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public void A_dropped_attribute_is_named_with_the_prune_switch_on_every_deploy_and_its_function_is_left_alone()

@@ -9,15 +9,15 @@ namespace Lambada.Tests.Deployment;
 [TestClass]
 public sealed class ReportedChangesTests
 {
-    private static DeployFixture? fixture;
+    private static DeployFixture? _fixture;
 
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new DeployFixture();
+    public static void Start(TestContext _) => _fixture = new DeployFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public void A_Timeout_change_and_a_code_change_are_each_named_on_their_row_in_name_order()

@@ -1,6 +1,5 @@
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
-using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
@@ -20,14 +19,14 @@ public sealed class RuntimeRetirementDeployTests
     private static readonly DateOnly CreateBlocked = new(2026, 12, 10);
     private static readonly DateOnly UpdateBlocked = new(2027, 1, 11);
 
-    private static DeployFixture? fixture;
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture? _fixture;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new DeployFixture();
+    public static void Start(TestContext _) => _fixture = new DeployFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public void After_the_create_block_a_new_dotnet8_function_is_refused_with_no_call_and_others_still_deploy()

@@ -18,15 +18,15 @@ namespace Lambada.Tests.Deployment;
 public sealed class SharedPackageUploadTests
 {
     private const int N = 5;
-    private static DeployFixture? fixture;
+    private static DeployFixture? _fixture;
 
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new DeployFixture();
+    public static void Start(TestContext _) => _fixture = new DeployFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task New_code_for_five_functions_inline_is_one_read_of_the_region_and_five_UpdateFunctionCode_with_no_GetFunction()

@@ -53,7 +53,8 @@ public sealed class GeneratedMainTests
             + "<ItemGroup><GlobalAnalyzerConfigFiles Include=\"strict.globalconfig\" /></ItemGroup><PropertyGroup>";
         using var project = new FixtureProject("generated-analyzed", new Dictionary<string, string>
         {
-            ["Functions.cs"] = Source, ["strict.globalconfig"] = strict,
+            ["Functions.cs"] = Source,
+            ["strict.globalconfig"] = strict,
         }, strictProperties);
 
         var build = project.Build();
@@ -65,7 +66,9 @@ public sealed class GeneratedMainTests
         var unmarked = File.ReadAllLines(MainSource).Skip(1);
         using var control = new FixtureProject("generated-control", new Dictionary<string, string>
         {
-            ["Functions.cs"] = Source, ["strict.globalconfig"] = strict, ["Unmarked.cs"] = string.Join('\n', unmarked),
+            ["Functions.cs"] = Source,
+            ["strict.globalconfig"] = strict,
+            ["Unmarked.cs"] = string.Join('\n', unmarked),
         }, strictProperties + "<LambadaGenerateMain>false</LambadaGenerateMain>");
 
         var controlBuild = control.Build();

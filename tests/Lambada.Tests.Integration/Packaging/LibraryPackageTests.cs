@@ -9,20 +9,20 @@ namespace Lambada.Tests.Packaging;
 [TestClass]
 public sealed class LibraryPackageTests
 {
-    private static TempDirectory? helper;
-    private static FixtureProject? project;
-    private static ProcessResult plainBuild = new(-1, "");
-    private static ProcessResult package = new(-1, "");
+    private static TempDirectory? _helper;
+    private static FixtureProject? _project;
+    private static ProcessResult _plainBuild = new(-1, "");
+    private static ProcessResult _package = new(-1, "");
 
-    private static FixtureProject Project => project!;
+    private static FixtureProject Project => _project!;
 
     [ClassInitialize]
     public static void Package(TestContext _)
     {
         // A referenced library must stay a library in the publish; only the packaged project becomes an executable and
         // gets the generated binding, even when the library uses Lambada too.
-        helper = new TempDirectory("helper");
-        File.WriteAllText(helper.File("Helper.csproj"), $"""
+        _helper = new TempDirectory("helper");
+        File.WriteAllText(_helper.File("Helper.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -33,8 +33,8 @@ public sealed class LibraryPackageTests
               <Import Project="{RepoPaths.BuildTargets}" />
             </Project>
             """);
-        File.WriteAllText(helper.File("Greeting.cs"), "namespace Helper; public static class Greeting { public static string For(string name) => \"hello \" + name; }");
-        project = new FixtureProject("PackagedLib", new Dictionary<string, string>
+        File.WriteAllText(_helper.File("Greeting.cs"), "namespace Helper; public static class Greeting { public static string For(string name) => \"hello \" + name; }");
+        _project = new FixtureProject("PackagedLib", new Dictionary<string, string>
         {
             ["Functions.cs"] = """
                 using Lambada;
@@ -54,32 +54,32 @@ public sealed class LibraryPackageTests
         }, $"""
           </PropertyGroup>
           <ItemGroup>
-            <ProjectReference Include="{helper.File("Helper.csproj")}" />
+            <ProjectReference Include="{_helper.File("Helper.csproj")}" />
           </ItemGroup>
           <PropertyGroup>
           """);
-        plainBuild = Project.Build();
-        package = Project.Build("-t:LambadaPackage");
+        _plainBuild = Project.Build();
+        _package = Project.Build("-t:LambadaPackage");
     }
 
     [ClassCleanup]
     public static void CleanUp()
     {
-        project?.Dispose();
-        helper?.Dispose();
+        _project?.Dispose();
+        _helper?.Dispose();
     }
 
     [TestMethod]
     public void A_plain_build_does_not_package()
     {
-        Assert.AreEqual(0, plainBuild.ExitCode, plainBuild.ToString());
-        Assert.IsFalse(plainBuild.Output.Contains("CodeSha256", StringComparison.Ordinal), plainBuild.Output);
+        Assert.AreEqual(0, _plainBuild.ExitCode, _plainBuild.ToString());
+        Assert.IsFalse(_plainBuild.Output.Contains("CodeSha256", StringComparison.Ordinal), _plainBuild.Output);
     }
 
     [TestMethod]
     public void The_library_is_published_as_an_executable()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var names = PythonZip.Entries(PackagePaths.Zip(Project)).Select(e => e.Name).ToArray();
 
         CollectionAssert.IsSubsetOf(
@@ -94,7 +94,7 @@ public sealed class LibraryPackageTests
     [TestMethod]
     public void Entry_modes_and_timestamps_read_back_right_with_Python()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var entries = PythonZip.Entries(PackagePaths.Zip(Project));
 
         foreach (var entry in entries)
@@ -109,18 +109,18 @@ public sealed class LibraryPackageTests
     [TestMethod]
     public void The_recorded_CodeSha256_is_base64_of_the_SHA256_of_the_zip()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
 
         var recorded = File.ReadAllText(PackagePaths.Hash(Project));
 
         Assert.AreEqual(PythonZip.CodeSha256(PackagePaths.Zip(Project)), recorded);
-        StringAssert.Contains(package.Output, recorded);
+        StringAssert.Contains(_package.Output, recorded);
     }
 
     [TestMethod]
     public void Two_packages_of_one_build_are_byte_identical()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var zip = PackagePaths.Zip(Project);
         var first = File.ReadAllBytes(zip);
         File.Delete(zip);
@@ -134,7 +134,7 @@ public sealed class LibraryPackageTests
     [TestMethod]
     public void An_unchanged_project_is_not_packaged_again()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var written = File.GetLastWriteTimeUtc(PackagePaths.Zip(Project));
 
         var again = Project.Build("-t:LambadaPackage", "-v:n");
@@ -147,7 +147,7 @@ public sealed class LibraryPackageTests
     [TestMethod]
     public void LambadaPlan_packages_after_build_also_when_the_package_target_is_asked_for()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         using var aws = new Lambada.Tests.Deployment.DeployFixture();
 
         var afterBuild = Project.Build(aws.BuildEnvironment, "-p:LambadaPlan=true", "-v:n");
@@ -162,7 +162,7 @@ public sealed class LibraryPackageTests
     [TestMethod]
     public void LMB0308_a_plan_without_a_region_says_what_to_set_and_changes_nothing()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var nowhere = new Dictionary<string, string?>
         {
             ["AWS_REGION"] = null,
@@ -188,7 +188,7 @@ public sealed class LibraryPackageTests
     [TestMethod]
     public void The_extracted_package_runs_the_function_through_the_generated_Main()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         using var extracted = new TempDirectory("extracted");
         PythonZip.Extract(PackagePaths.Zip(Project), extracted.Path);
 
@@ -201,7 +201,7 @@ public sealed class LibraryPackageTests
     [TestMethod]
     public void The_packaged_assembly_has_the_generated_binding_and_reflection_still_writes_what_it_does_not_know()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         using var extracted = new TempDirectory("extracted");
         PythonZip.Extract(PackagePaths.Zip(Project), extracted.Path);
 

@@ -12,16 +12,16 @@ namespace Lambada.Tests.Packaging;
 [TestClass]
 public sealed class NativeAotPackageTests
 {
-    private static FixtureProject? project;
-    private static ProcessResult package = new(-1, "");
-    private static TempDirectory? extracted;
+    private static FixtureProject? _project;
+    private static ProcessResult _package = new(-1, "");
+    private static TempDirectory? _extracted;
 
-    private static FixtureProject Project => project!;
+    private static FixtureProject Project => _project!;
 
     [ClassInitialize]
     public static void Package(TestContext _)
     {
-        project = new FixtureProject("Compiled", new Dictionary<string, string>
+        _project = new FixtureProject("Compiled", new Dictionary<string, string>
         {
             ["Functions.cs"] = """
                 using Lambada;
@@ -57,26 +57,26 @@ public sealed class NativeAotPackageTests
                 }
                 """,
         }, "<PublishAot>true</PublishAot><TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
-        package = Project.Build("-t:LambadaPackage");
-        if (package.ExitCode == 0)
+        _package = Project.Build("-t:LambadaPackage");
+        if (_package.ExitCode == 0)
         {
-            extracted = new TempDirectory("aot-package");
-            PythonZip.Extract(PackagePaths.Zip(Project), extracted.Path);
+            _extracted = new TempDirectory("aot-package");
+            PythonZip.Extract(PackagePaths.Zip(Project), _extracted.Path);
         }
     }
 
     [ClassCleanup]
     public static void CleanUp()
     {
-        extracted?.Dispose();
-        project?.Dispose();
+        _extracted?.Dispose();
+        _project?.Dispose();
     }
 
     [TestMethod]
     public void The_package_is_one_native_executable_behind_bootstrap_built_without_a_warning()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
-        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(package.Output, @"warning [A-Z]+\d+"), package.Output);
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
+        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(_package.Output, @"warning [A-Z]+\d+"), _package.Output);
         var entries = PythonZip.Entries(PackagePaths.Zip(Project)).ToDictionary(e => e.Name);
 
         Assert.AreEqual(PackagePaths.Executable, entries["bootstrap"].Mode);
@@ -121,7 +121,7 @@ public sealed class NativeAotPackageTests
     [TestMethod]
     public void A_plain_aot_publish_without_the_binding_is_refused_with_the_way_out()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var publish = ProcessRunner.Run("dotnet", ["publish", Project.ProjectFile, "-r", "linux-x64", "-nodeReuse:false", "-o", Path.Combine(Project.Directory, "plain-publish")]);
 
         Assert.AreNotEqual(0, publish.ExitCode, publish.ToString());
@@ -133,8 +133,8 @@ public sealed class NativeAotPackageTests
     /// <summary>Starts the extracted bootstrap as Lambda would, against a fresh Runtime API server, and hands it the events in turn.</summary>
     private static Outcome[] Serve(string handler, params string[] payloads)
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
-        var start = new ProcessStartInfo(extracted!.File("bootstrap"));
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
+        var start = new ProcessStartInfo(_extracted!.File("bootstrap"));
         start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "aot-test";
         return RuntimeApiTestServer.ServeProcess(start, handler, TimeSpan.FromSeconds(30), payloads);
     }

@@ -1,5 +1,5 @@
-using Lambada.Build.Packaging;
 using Lambada.Build;
+using Lambada.Build.Packaging;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Packaging;

@@ -10,13 +10,13 @@ namespace Lambada.Tests.Packaging;
 [TestClass]
 public sealed class ReleasePackageTests
 {
-    private static FixtureProject? project;
-    private static readonly Dictionary<string, (ProcessResult Build, Dictionary<string, byte[]> Files)> packages = [];
+    private static FixtureProject? _project;
+    private static readonly Dictionary<string, (ProcessResult Build, Dictionary<string, byte[]> Files)> Packages = [];
 
     [ClassInitialize]
     public static void Package(TestContext _)
     {
-        project = new FixtureProject("Shipped", new Dictionary<string, string>
+        _project = new FixtureProject("Shipped", new Dictionary<string, string>
         {
             ["Functions.cs"] = """
                 using Lambada;
@@ -34,18 +34,18 @@ public sealed class ReleasePackageTests
         // One after the other on one project: a changed LambadaIncludeSymbols or LambadaConfiguration must repackage.
         foreach (var arguments in new[] { "", "-p:LambadaIncludeSymbols=true", "-p:LambadaConfiguration=Debug" })
         {
-            var build = project.Build(["-t:LambadaPackage", .. arguments.Length > 0 ? new[] { arguments } : []]);
-            packages[arguments] = (build, build.ExitCode == 0 ? Files(PackagePaths.Zip(project)) : []);
+            var build = _project.Build(["-t:LambadaPackage", .. arguments.Length > 0 ? new[] { arguments } : []]);
+            Packages[arguments] = (build, build.ExitCode == 0 ? Files(PackagePaths.Zip(_project)) : []);
         }
     }
 
     [ClassCleanup]
-    public static void CleanUp() => project?.Dispose();
+    public static void CleanUp() => _project?.Dispose();
 
     [TestMethod]
     public void The_outer_build_is_Debug_and_its_output_has_what_the_package_leaves_out()
     {
-        var output = Path.Combine(project!.Directory, "bin", "Debug", "net10.0");
+        var output = Path.Combine(_project!.Directory, "bin", "Debug", "net10.0");
 
         Assert.IsFalse(AssemblyBuild.IsOptimized(File.ReadAllBytes(Path.Combine(output, "Shipped.dll"))), "the premise: a Debug outer build");
         foreach (var file in new[] { "Shipped", "Shipped.pdb", "Shipped.xml", "Lambada.Runtime.pdb", "Lambada.Runtime.xml" })
@@ -91,7 +91,7 @@ public sealed class ReleasePackageTests
 
     private static Dictionary<string, byte[]> Package(string arguments)
     {
-        var (build, files) = packages[arguments];
+        var (build, files) = Packages[arguments];
         Assert.AreEqual(0, build.ExitCode, build.ToString());
         return files;
     }

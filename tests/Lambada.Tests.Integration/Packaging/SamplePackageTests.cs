@@ -12,10 +12,10 @@ namespace Lambada.Tests.Packaging;
 [TestClass]
 public sealed class SamplePackageTests
 {
-    private static FixtureProject? project;
-    private static ProcessResult package = new(-1, "");
+    private static FixtureProject? _project;
+    private static ProcessResult _package = new(-1, "");
 
-    private static FixtureProject Project => project!;
+    private static FixtureProject Project => _project!;
 
     [ClassInitialize]
     public static void Package(TestContext _)
@@ -23,7 +23,7 @@ public sealed class SamplePackageTests
         var sample = Path.Combine(RepoPaths.Root, "samples", "LambdaShell");
         var sources = Directory.EnumerateFiles(sample, "*.cs").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
         // FixtureProject takes properties only; the sample's package reference closes and reopens the group.
-        project = new FixtureProject("LambdaShell", sources, $"""
+        _project = new FixtureProject("LambdaShell", sources, $"""
             <OutputType>Exe</OutputType>
             <RootNamespace>LambdaShell</RootNamespace>
           </PropertyGroup>
@@ -32,16 +32,16 @@ public sealed class SamplePackageTests
           </ItemGroup>
           <PropertyGroup>
           """);
-        package = Project.Build("-t:LambadaPackage");
+        _package = Project.Build("-t:LambadaPackage");
     }
 
     [ClassCleanup]
-    public static void CleanUp() => project?.Dispose();
+    public static void CleanUp() => _project?.Dispose();
 
     [TestMethod]
     public void The_sample_package_holds_the_publish_output_and_nothing_else()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var zip = PackagePaths.Zip(Project);
         var entries = PythonZip.Entries(zip);
         var names = entries.Select(e => e.Name).ToArray();
@@ -62,7 +62,7 @@ public sealed class SamplePackageTests
     [TestMethod]
     public void The_sample_CodeSha256_matches_Python_hashlib()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
 
         Assert.AreEqual(PythonZip.CodeSha256(PackagePaths.Zip(Project)), File.ReadAllText(PackagePaths.Hash(Project)));
     }
@@ -101,7 +101,7 @@ public sealed class SamplePackageTests
 
     private static string PackageWithBootstrap()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var copy = Path.Combine(Project.Directory, $"fun-{Guid.NewGuid():N}.zip");
         File.Copy(PackagePaths.Zip(Project), copy);
         using var archive = ZipFile.Open(copy, ZipArchiveMode.Update);

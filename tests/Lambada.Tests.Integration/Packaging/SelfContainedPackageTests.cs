@@ -9,15 +9,15 @@ namespace Lambada.Tests.Packaging;
 [TestClass]
 public sealed class SelfContainedPackageTests
 {
-    private static FixtureProject? project;
-    private static ProcessResult package = new(-1, "");
+    private static FixtureProject? _project;
+    private static ProcessResult _package = new(-1, "");
 
-    private static FixtureProject Project => project!;
+    private static FixtureProject Project => _project!;
 
     [ClassInitialize]
     public static void Package(TestContext _)
     {
-        project = new FixtureProject("Contained", new Dictionary<string, string>
+        _project = new FixtureProject("Contained", new Dictionary<string, string>
         {
             ["Functions.cs"] = """
                 using Lambada;
@@ -30,16 +30,16 @@ public sealed class SelfContainedPackageTests
                 }
                 """,
         }, "<SelfContained>true</SelfContained>");
-        package = Project.Build("-t:LambadaPackage");
+        _package = Project.Build("-t:LambadaPackage");
     }
 
     [ClassCleanup]
-    public static void CleanUp() => project?.Dispose();
+    public static void CleanUp() => _project?.Dispose();
 
     [TestMethod]
     public void Bootstrap_and_native_executables_are_0755_and_the_rest_0644()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         var entries = PythonZip.Entries(PackagePaths.Zip(Project)).ToDictionary(e => e.Name);
 
         Assert.AreEqual(PackagePaths.Executable, entries["bootstrap"].Mode);
@@ -52,7 +52,7 @@ public sealed class SelfContainedPackageTests
     [TestMethod]
     public void The_extracted_bootstrap_runs_the_function()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         using var extracted = new TempDirectory("extracted");
         PythonZip.Extract(PackagePaths.Zip(Project), extracted.Path);
 
@@ -66,7 +66,7 @@ public sealed class SelfContainedPackageTests
     [TestMethod]
     public void The_bootstrap_is_a_shell_script_with_unix_line_endings()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         using var extracted = new TempDirectory("extracted");
         PythonZip.Extract(PackagePaths.Zip(Project), extracted.Path);
 

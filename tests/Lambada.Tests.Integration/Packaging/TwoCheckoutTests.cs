@@ -19,8 +19,11 @@ public sealed class TwoCheckoutTests
         using var second = new TempDirectory("checkout-bb");
         var environment = new Dictionary<string, string?>
         {
-            ["CI"] = null, ["ContinuousIntegrationBuild"] = null,
-            ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1",
+            ["CI"] = null,
+            ["ContinuousIntegrationBuild"] = null,
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
         };
 
         var hashes = new[] { first.Path, second.Path }.Select(folder =>

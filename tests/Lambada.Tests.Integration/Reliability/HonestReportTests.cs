@@ -14,24 +14,24 @@ namespace Lambada.Tests.Reliability;
 public sealed class HonestReportTests
 {
     private const string Account = "123456789012";
-    private static MotoServer? moto;
-    private static Boto3Session? boto3;
+    private static MotoServer? _moto;
+    private static Boto3Session? _boto3;
 
-    private static MotoServer Moto => moto!;
-    private static Boto3Session Boto3 => boto3!;
+    private static MotoServer Moto => _moto!;
+    private static Boto3Session Boto3 => _boto3!;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        moto = MotoServer.Start();
-        boto3 = new Boto3Session(Moto);
+        _moto = MotoServer.Start();
+        _boto3 = new Boto3Session(Moto);
     }
 
     [ClassCleanup]
     public static void Stop()
     {
-        boto3?.Dispose();
-        moto?.Dispose();
+        _boto3?.Dispose();
+        _moto?.Dispose();
     }
 
     [TestMethod]

@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Net;
-using Lambada.Build.Aws.Http;
+using System.Net.Sockets;
 using Lambada.Build.Aws;
+using Lambada.Build.Aws.Http;
 using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 using Lambada.Testing;
-using Lambada.Tests.Deployment.Faults;
 using Lambada.Tests.Deployment;
+using Lambada.Tests.Deployment.Faults;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Tests.Reliability;
@@ -33,15 +33,15 @@ public sealed class NetworkTests
 
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(90);
 
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new FaultFixture();
+    public static void Start(TestContext _) => _fixture = new FaultFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task Deploy_to_an_endpoint_that_accepts_and_never_answers_fails_after_one_attempt_timeout_and_one_retry()

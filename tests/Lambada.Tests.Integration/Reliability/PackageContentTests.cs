@@ -15,16 +15,16 @@ public sealed class PackageContentTests
     private const string Name = "PackageContent";
     private static readonly string[] LeftOut = ["appsettings.Development.json", ".env", "secrets.json", Name + ".csproj.user"];
 
-    private static FixtureProject? project;
-    private static ProcessResult package = new(-1, "");
-    private static string[] packaged = [];
-    private static ProcessResult optIn = new(-1, "");
-    private static string[] packagedWithOptIn = [];
+    private static FixtureProject? _project;
+    private static ProcessResult _package = new(-1, "");
+    private static string[] _packaged = [];
+    private static ProcessResult _optIn = new(-1, "");
+    private static string[] _packagedWithOptIn = [];
 
     [ClassInitialize]
     public static void Package(TestContext _)
     {
-        project = new FixtureProject(Name, new Dictionary<string, string>
+        _project = new FixtureProject(Name, new Dictionary<string, string>
         {
             ["Functions.cs"] = """
                 using Lambada;
@@ -51,54 +51,54 @@ public sealed class PackageContentTests
           </ItemGroup>
           <PropertyGroup>
           """);
-        package = project.Build("-t:LambadaPackage");
-        packaged = Entries();
-        optIn = project.Build("-t:LambadaPackage", "-p:ShipDevelopmentSettings=true");
-        packagedWithOptIn = Entries();
+        _package = _project.Build("-t:LambadaPackage");
+        _packaged = Entries();
+        _optIn = _project.Build("-t:LambadaPackage", "-p:ShipDevelopmentSettings=true");
+        _packagedWithOptIn = Entries();
     }
 
     [ClassCleanup]
-    public static void CleanUp() => project?.Dispose();
+    public static void CleanUp() => _project?.Dispose();
 
     [TestMethod]
-    public void appsettings_Development_json_with_CopyToOutputDirectory_does_not_ship_in_the_Lambda_package()
+    public void AppSettings_Development_json_with_CopyToOutputDirectory_does_not_ship_in_the_Lambda_package()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         foreach (var file in LeftOut)
         {
-            Assert.IsTrue(File.Exists(Path.Combine(project!.Directory, "bin", "Debug", "net10.0", file)), $"{file} is copied to the build output");
-            CollectionAssert.DoesNotContain(packaged, file);
+            Assert.IsTrue(File.Exists(Path.Combine(_project!.Directory, "bin", "Debug", "net10.0", file)), $"{file} is copied to the build output");
+            CollectionAssert.DoesNotContain(_packaged, file);
         }
-        CollectionAssert.Contains(packaged, "appsettings.json");
-        CollectionAssert.Contains(packaged, Name + ".dll");
+        CollectionAssert.Contains(_packaged, "appsettings.json");
+        CollectionAssert.Contains(_packaged, Name + ".dll");
     }
 
     [TestMethod]
     public void The_build_log_warns_LMB0206_for_each_file_left_out_naming_it_and_how_to_ship_it()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
         foreach (var file in LeftOut)
         {
-            var line = package.Output.Split('\n').FirstOrDefault(l => l.Contains($"warning LMB0206: {file} is not put in the package of {Name}", StringComparison.Ordinal));
-            Assert.IsNotNull(line, $"{file}\n{package.Output}");
-            StringAssert.StartsWith(line.Trim(), project!.ProjectFile, "the warning points at the project, where the opt-in goes");
+            var line = _package.Output.Split('\n').FirstOrDefault(l => l.Contains($"warning LMB0206: {file} is not put in the package of {Name}", StringComparison.Ordinal));
+            Assert.IsNotNull(line, $"{file}\n{_package.Output}");
+            StringAssert.StartsWith(line.Trim(), _project!.ProjectFile, "the warning points at the project, where the opt-in goes");
             StringAssert.Contains(line, $"<LambadaPackageInclude Include=\"{file}\" />");
         }
-        Assert.IsFalse(package.Output.Contains("LMB0206: appsettings.json", StringComparison.Ordinal), package.Output);
+        Assert.IsFalse(_package.Output.Contains("LMB0206: appsettings.json", StringComparison.Ordinal), _package.Output);
     }
 
     [TestMethod]
     public void A_LambadaPackageInclude_item_ships_the_named_file_and_still_leaves_out_the_others()
     {
-        Assert.AreEqual(0, optIn.ExitCode, optIn.ToString());
-        CollectionAssert.Contains(packagedWithOptIn, "appsettings.Development.json");
+        Assert.AreEqual(0, _optIn.ExitCode, _optIn.ToString());
+        CollectionAssert.Contains(_packagedWithOptIn, "appsettings.Development.json");
         foreach (var file in LeftOut.Skip(1))
-            CollectionAssert.DoesNotContain(packagedWithOptIn, file);
-        Assert.IsFalse(optIn.Output.Contains("LMB0206: appsettings.Development.json", StringComparison.Ordinal), optIn.Output);
-        StringAssert.Contains(optIn.Output, "LMB0206: .env");
+            CollectionAssert.DoesNotContain(_packagedWithOptIn, file);
+        Assert.IsFalse(_optIn.Output.Contains("LMB0206: appsettings.Development.json", StringComparison.Ordinal), _optIn.Output);
+        StringAssert.Contains(_optIn.Output, "LMB0206: .env");
     }
 
-    private static string[] Entries() => File.Exists(PackagePaths.Zip(project!))
-        ? PythonZip.Entries(PackagePaths.Zip(project!)).Select(e => e.Name).ToArray()
+    private static string[] Entries() => File.Exists(PackagePaths.Zip(_project!))
+        ? PythonZip.Entries(PackagePaths.Zip(_project!)).Select(e => e.Name).ToArray()
         : [];
 }

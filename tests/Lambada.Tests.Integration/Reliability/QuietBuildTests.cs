@@ -17,16 +17,16 @@ public sealed class QuietBuildTests
     private const string Mismatch = "Task assembly was loaded from";
     private const string TaskHostOn = "-p:MSBUILDDISABLENODEREUSE=0";
 
-    private static FixtureProject? project;
-    private static ProcessResult build = new(-1, "");
-    private static ProcessResult package = new(-1, "");
+    private static FixtureProject? _project;
+    private static ProcessResult _build = new(-1, "");
+    private static ProcessResult _package = new(-1, "");
 
     [ClassInitialize]
     public static void Build(TestContext _)
     {
         var taskFolder = Path.GetDirectoryName(RepoPaths.TaskAssembly)!;
         var throughParent = Path.Combine(taskFolder, "..", Path.GetFileName(taskFolder), "Lambada.Build.dll");
-        project = new FixtureProject("quiet", new Dictionary<string, string>
+        _project = new FixtureProject("quiet", new Dictionary<string, string>
         {
             ["Functions.cs"] = """
                 using Lambada;
@@ -37,27 +37,27 @@ public sealed class QuietBuildTests
                 }
                 """,
         }, $"<LambadaTaskAssembly>{throughParent}</LambadaTaskAssembly>");
-        build = project.Build("-v:n", "-p:LambadaList=true", TaskHostOn);
-        package = project.Build("-t:LambadaPackage", "-v:n", TaskHostOn);
+        _build = _project.Build("-v:n", "-p:LambadaList=true", TaskHostOn);
+        _package = _project.Build("-t:LambadaPackage", "-v:n", TaskHostOn);
     }
 
     [ClassCleanup]
-    public static void CleanUp() => project?.Dispose();
+    public static void CleanUp() => _project?.Dispose();
 
     [TestMethod]
     public void A_normal_verbosity_build_has_no_task_assembly_location_message_for_the_scan_and_list_tasks()
     {
-        Assert.AreEqual(0, build.ExitCode, build.ToString());
-        StringAssert.Contains(build.Output, "Lambada: 1 function(s) in quiet");
-        StringAssert.Contains(build.Output, "Lambada: 1 function(s) declared by quiet");
-        Assert.IsFalse(build.Output.Contains(Mismatch, StringComparison.Ordinal), build.Output);
+        Assert.AreEqual(0, _build.ExitCode, _build.ToString());
+        StringAssert.Contains(_build.Output, "Lambada: 1 function(s) in quiet");
+        StringAssert.Contains(_build.Output, "Lambada: 1 function(s) declared by quiet");
+        Assert.IsFalse(_build.Output.Contains(Mismatch, StringComparison.Ordinal), _build.Output);
     }
 
     [TestMethod]
     public void A_normal_verbosity_package_build_has_no_task_assembly_location_message_for_the_package_tasks()
     {
-        Assert.AreEqual(0, package.ExitCode, package.ToString());
-        StringAssert.Contains(package.Output, "CodeSha256");
-        Assert.IsFalse(package.Output.Contains(Mismatch, StringComparison.Ordinal), package.Output);
+        Assert.AreEqual(0, _package.ExitCode, _package.ToString());
+        StringAssert.Contains(_package.Output, "CodeSha256");
+        Assert.IsFalse(_package.Output.Contains(Mismatch, StringComparison.Ordinal), _package.Output);
     }
 }

@@ -19,16 +19,16 @@ namespace Lambada.Tests.Reliability;
 [DoNotParallelize]
 public sealed class RegionAndCredentialsTests
 {
-    private static DeployFixture? fixture;
-    private static FixtureProject? project;
+    private static DeployFixture? _fixture;
+    private static FixtureProject? _project;
 
-    private static DeployFixture Aws => fixture!;
+    private static DeployFixture Aws => _fixture!;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        fixture = new DeployFixture();
-        project = new FixtureProject("RegionProbe", new Dictionary<string, string>
+        _fixture = new DeployFixture();
+        _project = new FixtureProject("RegionProbe", new Dictionary<string, string>
         {
             ["Functions.cs"] = """
                 using Lambada;
@@ -46,8 +46,8 @@ public sealed class RegionAndCredentialsTests
     [ClassCleanup]
     public static void Stop()
     {
-        project?.Dispose();
-        fixture?.Dispose();
+        _project?.Dispose();
+        _fixture?.Dispose();
     }
 
     [TestMethod]
@@ -107,7 +107,7 @@ public sealed class RegionAndCredentialsTests
         using var proxy = FaultProxy.Start(Aws.Moto.Endpoint);
         var environment = new Dictionary<string, string?>(Aws.BuildEnvironment) { ["AWS_ENDPOINT_URL"] = proxy.Endpoint };
 
-        var plan = project!.Build(environment, "-p:LambadaPlan=true", "-p:LambadaRegion=us-esat-1");
+        var plan = _project!.Build(environment, "-p:LambadaPlan=true", "-p:LambadaRegion=us-esat-1");
 
         Assert.AreNotEqual(0, plan.ExitCode, plan.ToString());
         var errors = DistinctErrorLines(plan);
@@ -123,7 +123,7 @@ public sealed class RegionAndCredentialsTests
         using var proxy = FaultProxy.Start(Aws.Moto.Endpoint);
         var environment = new Dictionary<string, string?>(Aws.BuildEnvironment) { ["AWS_ENDPOINT_URL"] = proxy.Endpoint, ["AWS_REGION"] = "us-east-1;eu-west-1" };
 
-        var plan = project!.Build(environment, "-p:LambadaPlan=true");
+        var plan = _project!.Build(environment, "-p:LambadaPlan=true");
 
         Assert.AreNotEqual(0, plan.ExitCode, plan.ToString());
         var errors = DistinctErrorLines(plan);
@@ -141,14 +141,22 @@ public sealed class RegionAndCredentialsTests
         File.WriteAllText(empty.File("config"), "");
         var environment = new Dictionary<string, string?>
         {
-            ["AWS_ACCESS_KEY_ID"] = null, ["AWS_SECRET_ACCESS_KEY"] = null, ["AWS_SESSION_TOKEN"] = null, ["AWS_PROFILE"] = null,
-            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null, ["AWS_ROLE_ARN"] = null,
-            ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null, ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
-            ["AWS_SHARED_CREDENTIALS_FILE"] = empty.File("credentials"), ["AWS_CONFIG_FILE"] = empty.File("config"),
-            ["AWS_EC2_METADATA_DISABLED"] = "true", ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL"] = Aws.Moto.Endpoint,
+            ["AWS_ACCESS_KEY_ID"] = null,
+            ["AWS_SECRET_ACCESS_KEY"] = null,
+            ["AWS_SESSION_TOKEN"] = null,
+            ["AWS_PROFILE"] = null,
+            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
+            ["AWS_ROLE_ARN"] = null,
+            ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
+            ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
+            ["AWS_SHARED_CREDENTIALS_FILE"] = empty.File("credentials"),
+            ["AWS_CONFIG_FILE"] = empty.File("config"),
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ENDPOINT_URL"] = Aws.Moto.Endpoint,
         };
 
-        var plan = project!.Build(environment, "-p:LambadaPlan=true");
+        var plan = _project!.Build(environment, "-p:LambadaPlan=true");
 
         Assert.AreNotEqual(0, plan.ExitCode, plan.ToString());
         var errors = DistinctErrorLines(plan);

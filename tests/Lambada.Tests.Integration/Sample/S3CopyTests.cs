@@ -15,25 +15,25 @@ namespace Lambada.Tests.Sample;
 public sealed class S3CopyTests
 {
     private const string Bucket = "lambada-sample";
-    private static MotoServer s_moto = null!;
+    private static MotoServer _moto = null!;
     private readonly EnvironmentScope _environment = new();
     private TempDirectory? _temp;
 
     [ClassInitialize]
-    public static void StartMoto(TestContext _) => s_moto = MotoServer.Start();
+    public static void StartMoto(TestContext _) => _moto = MotoServer.Start();
 
     [ClassCleanup]
-    public static void StopMoto() => s_moto?.Dispose();
+    public static void StopMoto() => _moto?.Dispose();
 
     [TestInitialize]
     public void FreshServer()
     {
-        s_moto.Reset();
-        var created = s_moto.Aws("s3api", "create-bucket", "--bucket", Bucket);
+        _moto.Reset();
+        var created = _moto.Aws("s3api", "create-bucket", "--bucket", Bucket);
         Assert.AreEqual(0, created.ExitCode, created.ToString());
         _temp = new TempDirectory("lambdashell-s3");
         // The base for every test: this server, dummy keys, and no profile files of the developer's.
-        SetEnvironment(s_moto.ClientEnvironment);
+        SetEnvironment(_moto.ClientEnvironment);
     }
 
     [TestCleanup]
@@ -52,7 +52,7 @@ public sealed class S3CopyTests
 
         var result = Run(command);
 
-        CollectionAssert.AreEqual(new[] { $"upload: {file} to s3://{Bucket}/dir/key.bin (300000 bytes)" }, result[command], s_moto.Log);
+        CollectionAssert.AreEqual(new[] { $"upload: {file} to s3://{Bucket}/dir/key.bin (300000 bytes)" }, result[command], _moto.Log);
         CollectionAssert.AreEqual(File.ReadAllBytes(file), Download("dir/key.bin"));
     }
 
@@ -62,7 +62,7 @@ public sealed class S3CopyTests
         SetEnvironment(new Dictionary<string, string?>
         {
             ["AWS_ENDPOINT_URL"] = null,
-            ["AWS_ENDPOINT_URL_S3"] = s_moto.Endpoint,
+            ["AWS_ENDPOINT_URL_S3"] = _moto.Endpoint,
             ["AWS_REGION"] = null,
             ["AWS_DEFAULT_REGION"] = "eu-west-3",
         });
@@ -71,7 +71,7 @@ public sealed class S3CopyTests
 
         var result = Run(command);
 
-        CollectionAssert.AreEqual(new[] { $"upload: {file} to s3://{Bucket}/folder/second.bin (12345 bytes)" }, result[command], s_moto.Log);
+        CollectionAssert.AreEqual(new[] { $"upload: {file} to s3://{Bucket}/folder/second.bin (12345 bytes)" }, result[command], _moto.Log);
         CollectionAssert.AreEqual(File.ReadAllBytes(file), Download("folder/second.bin"));
     }
 
@@ -162,7 +162,7 @@ public sealed class S3CopyTests
     private byte[] Download(string key)
     {
         var target = _temp!.File("downloaded-" + Guid.NewGuid().ToString("N"));
-        var copied = s_moto.Aws("s3", "cp", $"s3://{Bucket}/{key}", target);
+        var copied = _moto.Aws("s3", "cp", $"s3://{Bucket}/{key}", target);
         Assert.AreEqual(0, copied.ExitCode, copied.ToString());
         return File.ReadAllBytes(target);
     }

@@ -3,10 +3,9 @@ using System.Security.Cryptography;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Deployment;
-using Lambada.Testing;
-
-using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 using Lambada.Build.Model;
+using Lambada.Testing;
+using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Tests.Deployment;
 

@@ -1,6 +1,5 @@
 using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
-using Lambada.Build.Manifest;
 using Lambada.Build.Model;
 
 namespace Lambada.Tests.Deployment;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
-using Lambada.Build.Manifest;
 using Lambada.Build.Model;
 using Lambada.Testing;
 using Lambada.Tests.Deployment;

@@ -7,25 +7,25 @@ namespace Lambada.Tests.Runtime;
 internal sealed class RunningHost : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly CancellationTokenSource stop = new();
-    private readonly StringWriter log = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly StringWriter _log = new();
     // Its methods lock the wrapper itself (MethodImplOptions.Synchronized), so reading under that lock is safe.
-    private readonly TextWriter synchronizedLog;
-    private readonly Task<int> serving;
+    private readonly TextWriter _synchronizedLog;
+    private readonly Task<int> _serving;
 
     public RunningHost(RuntimeApiTestServer server, string method)
     {
-        synchronizedLog = TextWriter.Synchronized(log);
-        serving = LambadaHost.ServeAsync(server.Address, $"{typeof(TestHandlers).FullName}::{method}", typeof(TestHandlers).Assembly, synchronizedLog, stop.Token);
+        _synchronizedLog = TextWriter.Synchronized(_log);
+        _serving = LambadaHost.ServeAsync(server.Address, $"{typeof(TestHandlers).FullName}::{method}", typeof(TestHandlers).Assembly, _synchronizedLog, _stop.Token);
     }
 
     /// <summary>What the host wrote to its log (stderr in Lambda) so far.</summary>
-    public string Log { get { lock (synchronizedLog) return log.ToString(); } }
+    public string Log { get { lock (_synchronizedLog) return _log.ToString(); } }
 
     public async ValueTask DisposeAsync()
     {
-        stop.Cancel();
-        Assert.AreEqual(0, await serving.WaitAsync(Patience), "the host stopped cleanly");
-        stop.Dispose();
+        _stop.Cancel();
+        Assert.AreEqual(0, await _serving.WaitAsync(Patience), "the host stopped cleanly");
+        _stop.Dispose();
     }
 }

@@ -10,9 +10,9 @@ public sealed record Receipt(string Item, int Total);
 /// <summary>One handler per shape the scan accepts; the runtime tests serve them through a Runtime API.</summary>
 public sealed class TestHandlers
 {
-    private int calls;
+    private int _calls;
 
-    [LambadaFunction(Name = "none")] public void NoInputNoOutput() => calls++;
+    [LambadaFunction(Name = "none")] public void NoInputNoOutput() => _calls++;
 
     [LambadaFunction(Name = "echo")] public static string Echo(string input) => input;
 
@@ -20,7 +20,8 @@ public sealed class TestHandlers
 
     [LambadaFunction(Name = "task")] public Task JustATask(string input) => Task.Delay(1);
 
-    [LambadaFunction(Name = "taskOf")] public async Task<int> Length(string input, CancellationToken token)
+    [LambadaFunction(Name = "taskOf")]
+    public async Task<int> Length(string input, CancellationToken token)
     {
         await Task.Delay(1, token);
         return input.Length;
@@ -30,10 +31,12 @@ public sealed class TestHandlers
 
     [LambadaFunction(Name = "valueTask")] public ValueTask Nothing(ILambadaContext context) => default;
 
-    [LambadaFunction(Name = "stream")] public Stream Upper(Stream input) =>
+    [LambadaFunction(Name = "stream")]
+    public Stream Upper(Stream input) =>
         new MemoryStream(Encoding.UTF8.GetBytes(new StreamReader(input).ReadToEnd().ToUpperInvariant()));
 
-    [LambadaFunction(Name = "context")] public Dictionary<string, string> Context(string input, ILambadaContext context) => new()
+    [LambadaFunction(Name = "context")]
+    public Dictionary<string, string> Context(string input, ILambadaContext context) => new()
     {
         ["requestId"] = context.AwsRequestId,
         ["arn"] = context.InvokedFunctionArn,
@@ -43,13 +46,14 @@ public sealed class TestHandlers
 
     [LambadaFunction(Name = "caller")] public string[] Caller(ILambadaContext context) => [context.ClientContext ?? "-", context.CognitoIdentity ?? "-"];
 
-    [LambadaFunction(Name = "count")] public int Count(string input) => ++calls;
+    [LambadaFunction(Name = "count")] public int Count(string input) => ++_calls;
 
     [LambadaFunction(Name = "throws")] public string Throws(string input) => throw new InvalidOperationException("boom: " + input);
 
     [LambadaFunction(Name = "halfPair")] public string HalfSurrogatePair(string input) => throw new InvalidOperationException("half a pair: \uD800");
 
-    [LambadaFunction(Name = "waits")] public async Task<string> WaitsForCancellation(string input, CancellationToken token)
+    [LambadaFunction(Name = "waits")]
+    public async Task<string> WaitsForCancellation(string input, CancellationToken token)
     {
         await Task.Delay(Timeout.Infinite, token);
         return "never";

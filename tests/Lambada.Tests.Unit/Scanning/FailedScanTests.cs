@@ -1,7 +1,5 @@
-using Lambada.Build.Manifest;
-using Lambada.Build.Model;
-using Lambada.Build.Scanning;
 using Lambada.Build;
+using Lambada.Build.Model;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Scanning;

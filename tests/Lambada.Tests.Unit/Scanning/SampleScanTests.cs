@@ -1,7 +1,6 @@
+using Lambada.Build;
 using Lambada.Build.Manifest;
 using Lambada.Build.Model;
-using Lambada.Build.Scanning;
-using Lambada.Build;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Scanning;

@@ -1,6 +1,4 @@
-using Lambada.Build.Manifest;
 using Lambada.Build.Model;
-using Lambada.Build.Scanning;
 using Lambada.Testing;
 
 namespace Lambada.Tests.Scanning;

@@ -1,4 +1,3 @@
-using Lambada.Build.Manifest;
 using Lambada.Build.Model;
 using Lambada.Testing;
 

@@ -12,28 +12,28 @@ namespace Lambada.Tests.Aws.Clients;
 [TestClass]
 public sealed class LambdaClientTests
 {
-    private static DeployFixture? fixture;
-    private static AwsClients? clients;
-    private static TempDirectory? folder;
+    private static DeployFixture? _fixture;
+    private static AwsClients? _clients;
+    private static TempDirectory? _folder;
 
-    private static DeployFixture Aws => fixture!;
-    private static AwsClients Clients => clients!;
+    private static DeployFixture Aws => _fixture!;
+    private static AwsClients Clients => _clients!;
     private static CancellationToken None => CancellationToken.None;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        fixture = new DeployFixture();
-        clients = AwsClients.Create(null, null, name => Aws.Moto.ClientEnvironment.GetValueOrDefault(name), RetryPolicy.Default, null);
-        folder = new TempDirectory("lambda-client");
+        _fixture = new DeployFixture();
+        _clients = AwsClients.Create(null, null, name => Aws.Moto.ClientEnvironment.GetValueOrDefault(name), RetryPolicy.Default, null);
+        _folder = new TempDirectory("lambda-client");
     }
 
     [ClassCleanup]
     public static void Stop()
     {
-        clients?.Dispose();
-        fixture?.Dispose();
-        folder?.Dispose();
+        _clients?.Dispose();
+        _fixture?.Dispose();
+        _folder?.Dispose();
     }
 
     [TestMethod]
@@ -139,7 +139,7 @@ public sealed class LambdaClientTests
 
     private static FunctionConfiguration Create(string name)
     {
-        var zip = Path.Combine(folder!.Path, name + ".zip");
+        var zip = Path.Combine(_folder!.Path, name + ".zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
             archive.CreateEntry(name);
         return Clients.Lambda.CreateFunctionAsync(new CreateFunctionRequest

@@ -28,7 +28,7 @@ public sealed class BotocorePartitionsTests
         print(json.dumps({"version": botocore.__version__, "partitions": out}))
         """;
 
-    private static JsonElement botocore;
+    private static JsonElement _botocore;
 
     [ClassInitialize]
     public static void ReadBotocore(TestContext _)
@@ -37,10 +37,10 @@ public sealed class BotocorePartitionsTests
         File.WriteAllText(script.File("partitions.py"), Script);
         var result = ProcessRunner.Run("python3", [script.File("partitions.py")]);
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        botocore = JsonDocument.Parse(result.Output).RootElement.Clone();
+        _botocore = JsonDocument.Parse(result.Output).RootElement.Clone();
     }
 
-    private static JsonElement Partitions => botocore.GetProperty("partitions");
+    private static JsonElement Partitions => _botocore.GetProperty("partitions");
 
     [TestMethod]
     public void The_table_has_botocores_partitions_with_botocores_patterns()
@@ -85,5 +85,5 @@ public sealed class BotocorePartitionsTests
         }
     }
 
-    private static string Version => "botocore " + botocore.GetProperty("version").GetString();
+    private static string Version => "botocore " + _botocore.GetProperty("version").GetString();
 }

@@ -41,15 +41,15 @@ internal sealed class FaultFixture : IDisposable
 
     public static FunctionDefinition Function(string name, int memory = 256, string? alias = null, int? concurrency = null,
         Dictionary<string, string>? tags = null) => InProcessDeploy.Function(name, Role, memory) with
-    {
-        Method = "Faults.Functions::Run",
-        Handler = "bootstrap",
-        Description = "fault test",
-        Runtime = "provided.al2023",
-        Alias = alias,
-        ReservedConcurrency = concurrency,
-        Tags = tags ?? [],
-    };
+        {
+            Method = "Faults.Functions::Run",
+            Handler = "bootstrap",
+            Description = "fault test",
+            Runtime = "provided.al2023",
+            Alias = alias,
+            ReservedConcurrency = concurrency,
+            Tags = tags ?? [],
+        };
 
     /// <summary>Deploys through <paramref name="proxy"/> with the given retry policy; small waiter delays.</summary>
     public Task<FaultRun> DeployAsync(FaultProxy proxy, TestPackage package, RetryPolicy policy, params FunctionDefinition[] functions) =>

@@ -7,15 +7,15 @@ namespace Lambada.Tests.Deployment.Faults;
 [TestClass]
 public sealed class NotReadyFaultTests
 {
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new FaultFixture();
+    public static void Start(TestContext _) => _fixture = new FaultFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task A_function_created_Pending_is_polled_until_it_is_Active()

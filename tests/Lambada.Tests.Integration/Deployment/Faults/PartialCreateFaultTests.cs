@@ -1,7 +1,3 @@
-using Lambada.Build.Deployment;
-using Lambada.Testing;
-using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
-
 namespace Lambada.Tests.Deployment.Faults;
 
 /// <summary>
@@ -11,15 +7,15 @@ namespace Lambada.Tests.Deployment.Faults;
 [TestClass]
 public sealed class PartialCreateFaultTests
 {
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new FaultFixture();
+    public static void Start(TestContext _) => _fixture = new FaultFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task Created_but_reserved_concurrency_refused_reports_the_create_done_and_the_rest_not_done()

@@ -1,6 +1,4 @@
-using Lambada.Build.Deployment;
 using Lambada.Testing;
-using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
 namespace Lambada.Tests.Deployment.Faults;
 
@@ -12,15 +10,15 @@ namespace Lambada.Tests.Deployment.Faults;
 [TestClass]
 public sealed class PartialUpdateFaultTests
 {
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new FaultFixture();
+    public static void Start(TestContext _) => _fixture = new FaultFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task Configuration_updated_but_code_refused_reports_the_configuration_done_and_the_code_not_done()

@@ -1,4 +1,3 @@
-using Lambada.Build.Deployment;
 using Lambada.Build.Diagnostics;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
@@ -9,15 +8,15 @@ namespace Lambada.Tests.Deployment.Faults;
 [TestClass]
 public sealed class PermanentFaultTests
 {
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new FaultFixture();
+    public static void Start(TestContext _) => _fixture = new FaultFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task A_ValidationException_and_a_404_fail_their_function_after_one_attempt_while_the_others_deploy()

@@ -14,15 +14,15 @@ namespace Lambada.Tests.Deployment.Faults;
 [TestClass]
 public sealed class RerunConvergesTests
 {
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new FaultFixture();
+    public static void Start(TestContext _) => _fixture = new FaultFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task Create_with_reserved_concurrency_refused_is_finished_by_the_next_deploy()

@@ -1,4 +1,3 @@
-using Lambada.Build.Deployment;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
 
@@ -8,15 +7,15 @@ namespace Lambada.Tests.Deployment.Faults;
 [TestClass]
 public sealed class RetriedFaultTests
 {
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
-    public static void Start(TestContext _) => fixture = new FaultFixture();
+    public static void Start(TestContext _) => _fixture = new FaultFixture();
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task Throttling_is_retried_no_sooner_than_Retry_After_says()

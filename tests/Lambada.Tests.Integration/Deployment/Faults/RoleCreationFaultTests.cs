@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Lambada.Build.Aws.Iam;
-using Lambada.Build.Deployment;
 using Lambada.Build.Model;
 using Lambada.Testing;
 using OutcomeKind = Lambada.Build.Deployment.OutcomeKind;
@@ -16,16 +15,16 @@ namespace Lambada.Tests.Deployment.Faults;
 public sealed class RoleCreationFaultTests
 {
     private const string Account = "123456789012";
-    private static FaultFixture? fixture;
+    private static FaultFixture? _fixture;
 
-    private static FaultFixture Aws => fixture!;
+    private static FaultFixture Aws => _fixture!;
 
     [ClassInitialize]
     public static void Start(TestContext _) =>
-        fixture = new FaultFixture(new Dictionary<string, string> { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true" });
+        _fixture = new FaultFixture(new Dictionary<string, string> { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true" });
 
     [ClassCleanup]
-    public static void Stop() => fixture?.Dispose();
+    public static void Stop() => _fixture?.Dispose();
 
     [TestMethod]
     public async Task A_CreateRole_that_fails_leaves_no_role_and_no_function_and_reports_nothing_done()
