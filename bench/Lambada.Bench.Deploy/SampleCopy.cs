@@ -63,14 +63,10 @@ public sealed class SampleCopy
         var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory ?? Root };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        // `dotnet run` hands its own MSBuild settings down to the program it starts; a nested build must not see them.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToArray())
-            start.Environment.Remove(key);
+        start.WithCleanEnvironment();
         // Node reuse is off (-nodeReuse:false); saying so in the environment too lets the targets run Lambada's tasks in-process
         // despite the sample's LambadaTaskHost=true, as they run in a user's project.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
         start.Environment["AWS_REGION"] = region;

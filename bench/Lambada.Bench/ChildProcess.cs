@@ -23,12 +23,7 @@ public static class ChildProcess
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        // `dotnet run` hands its own MSBuild settings down to the program it starts; a nested build must not see them.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToArray())
-            start.Environment.Remove(key);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.WithCleanEnvironment().Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         return start;
     }
 
