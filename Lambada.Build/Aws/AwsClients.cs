@@ -1,3 +1,4 @@
+using Lambada.Build.Aws.ApiGateway;
 using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Iam;
@@ -21,6 +22,9 @@ internal sealed class AwsClients : IDisposable
         Http = aws;
         Lambda = new LambdaClient(aws);
         Iam = new IamClient(aws);
+        Urls = new FunctionUrlClient(aws);
+        Policies = new PolicyClient(aws);
+        ApiGateway = new ApiGatewayClient(aws);
         Identity = identity;
         Uploader = uploader;
     }
@@ -29,6 +33,9 @@ internal sealed class AwsClients : IDisposable
     public AwsHttpClient Http { get; }
     public LambdaClient Lambda { get; }
     public IamClient Iam { get; }
+    public FunctionUrlClient Urls { get; }
+    public PolicyClient Policies { get; }
+    public ApiGatewayClient ApiGateway { get; }
     public CallerIdentity Identity { get; }
     public PackageUploader Uploader { get; }
 

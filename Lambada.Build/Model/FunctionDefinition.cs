@@ -25,5 +25,11 @@ internal sealed record FunctionDefinition
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
     public string? Alias { get; init; }
+
+    /// <summary>The function URL to give it; null: none.</summary>
+    public FunctionUrlDefinition? Url { get; init; }
+
+    /// <summary>Its routes on the project's HTTP API (<see cref="FunctionsManifest.HttpApiName"/>).</summary>
+    public IReadOnlyList<HttpRouteDefinition> Routes { get; init; } = [];
     public SourceLocation? Source { get; init; }
 }

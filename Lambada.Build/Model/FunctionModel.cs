@@ -13,6 +13,12 @@ internal sealed record FunctionModel
     public required IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; }
     public required HandlerShape Shape { get; init; }
 
+    /// <summary>The <c>[LambadaUrl]</c>, when the method has one.</summary>
+    public FunctionUrlDefinition? Url { get; init; }
+
+    /// <summary>The <c>[LambadaHttp]</c> routes, in attribute order.</summary>
+    public IReadOnlyList<HttpRouteDefinition> Routes { get; init; } = [];
+
     /// <summary>What generated code must name for a trimmed or Native AOT package to run this handler.</summary>
     public required FunctionBinding Binding { get; init; }
     public SourceLocation? Location { get; init; }

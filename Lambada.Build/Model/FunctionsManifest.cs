@@ -11,4 +11,7 @@ internal sealed record FunctionsManifest
     /// <summary>Short form of the assembly's target framework (<c>net10.0</c>); null when the assembly does not say.</summary>
     public string? TargetFramework { get; init; }
     public required IReadOnlyList<FunctionDefinition> Functions { get; init; }
+
+    /// <summary>The name of the project's HTTP API (<c>LambadaHttpApiName</c>, else the project's name); null when no function has a route.</summary>
+    public string? HttpApiName { get; init; }
 }

@@ -9,6 +9,9 @@ internal sealed record ProjectOptions
     public int? DefaultTimeout { get; init; }
     public string? DefaultRole { get; init; }
 
+    /// <summary>The HTTP API's name (<c>LambadaHttpApiName</c>, which defaults to the project's name).</summary>
+    public string? HttpApiName { get; init; }
+
     /// <summary>The project publishes self-contained or Native AOT, so its functions run on <c>provided.al2023</c>.</summary>
     public bool SelfContained { get; init; }
 
