@@ -97,6 +97,7 @@ public sealed class HttpRuleTests
     [DataRow("route_parameter_matched_ignoring_case", @"[LambadaFunction] [LambadaHttp(""GET /orders/{ID}"")] public string A(int id) => """";")]
     [DataRow("greedy_parameter_bound", @"[LambadaFunction] [LambadaHttp(""ANY /files/{path+}"")] public Stream A(string path) => Stream.Null;")]
     [DataRow("route_parameter_ignored", @"[LambadaFunction] [LambadaHttp(""GET /orders/{id}/lines/{line}"", Ignore = new[] { ""LINE"" })] public void A(int id) { }")]
+    [DataRow("route_parameter_ignored_with_a_collection_expression", @"[LambadaFunction] [LambadaHttp(""GET /orders/{id}"", Ignore = [""id""])] public void A() { }")]
     [DataRow("request_reads_route_values_itself", @"[LambadaFunction] [LambadaHttp(""GET /orders/{id}/lines/{line}"")] public LambadaHttpResponse A(LambadaHttpRequest request) => null!;")]
     [DataRow("default_route_and_root", @"[LambadaFunction] [LambadaHttp(""$default"")] [LambadaHttp(""GET /"")] public void A() { }")]
     [DataRow("any_and_get_on_one_path", @"[LambadaFunction] [LambadaHttp(""ANY /x"")] [LambadaHttp(""GET /x"")] public void A() { }")]
