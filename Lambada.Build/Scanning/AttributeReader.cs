@@ -53,7 +53,7 @@ internal static class AttributeReader
 
     /// <summary>
     /// A <c>[LambadaUrl]</c> in Lambda's wire words. An enum value the attribute's enum does not have is kept as its number
-    /// (<c>"5"</c>), for validation to report (LMB0108). CORS is null unless one of the <c>Cors…</c> values is written.
+    /// (<c>"5"</c>), for validation to report (LMB0108). CORS is null unless a <c>Cors…</c> value other than its default is written.
     /// </summary>
     public static FunctionUrlDefinition ReadUrl(CustomAttribute attribute)
     {
@@ -89,8 +89,13 @@ internal static class AttributeReader
                     break;
             }
         }
-        return url with { Cors = cors };
+        return url with { Cors = cors is null || IsEmpty(cors) ? null : cors };
     }
+
+    // CorsMaxAge = 0 or CorsAllowCredentials = false written out say no more than leaving them out: no CORS.
+    private static bool IsEmpty(UrlCors cors) =>
+        cors.AllowOrigins.Count == 0 && cors.AllowMethods.Count == 0 && cors.AllowHeaders.Count == 0 && cors.ExposeHeaders.Count == 0
+        && !cors.AllowCredentials && cors.MaxAge == 0;
 
     /// <summary>A <c>[LambadaHttp]</c>: its route key as written, its authorization type in API Gateway's words, and <c>Ignore</c>.</summary>
     public static HttpRouteDefinition ReadRoute(CustomAttribute attribute)

@@ -54,6 +54,15 @@ public sealed class HttpScanTests
     }
 
     [TestMethod]
+    public void Cors_values_written_as_their_defaults_are_no_CORS()
+    {
+        var outcome = FixtureScan.Run(ClassWith("[LambadaFunction] [LambadaUrl(CorsMaxAge = 0, CorsAllowCredentials = false, CorsOrigins = new string[0])] public void Ping() { }"));
+
+        Assert.IsTrue(outcome.Succeeded, string.Join("; ", outcome.Diagnostics));
+        Assert.IsNull(outcome.Manifest.Functions.Single().Url!.Cors);
+    }
+
+    [TestMethod]
     public void A_function_without_trigger_attributes_has_neither_url_nor_routes()
     {
         var outcome = FixtureScan.Run(ClassWith("[LambadaFunction] public void Ping() { }"));
