@@ -145,6 +145,8 @@ internal static class DiagnosticCatalogue
         "{0} has more than one parameter that reads the request body ({1}) — a request has one body: keep one JSON parameter (or one Stream), and take the other values from the route or the query string as strings, numbers, bools, Guids, dates, times or enums");
     public static readonly DiagnosticDescriptor HttpParameterNotBindable = new("LMB0183", Severity.Error, "HTTP parameter cannot be bound",
         "Parameter '{1}' of {0} {2} — an HTTP function takes a LambadaHttpRequest, an ILambadaContext, a CancellationToken, a Stream (the raw body), values by name from the route or query (string, numbers, bool, Guid, dates, times, enums and their nullables) and one JSON body, each at most once");
+    public static readonly DiagnosticDescriptor TriggerWithoutFunction = new("LMB0184", Severity.Error, "Trigger attribute without [LambadaFunction]",
+        "{0} has [{1}] but no [LambadaFunction], so it is not deployed and the trigger would call nothing — add [LambadaFunction] to the method, or remove [{1}]");
 
     // 02xx: packaging
     public static readonly DiagnosticDescriptor ArchitectureMismatch = new("LMB0201", Severity.Error, "Functions disagree on architecture",

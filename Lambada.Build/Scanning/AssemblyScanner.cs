@@ -67,7 +67,12 @@ internal static class AssemblyScanner
             return null;
         var attribute = FindAttribute(method.CustomAttributes, AttributeNames.Function);
         if (attribute is null)
+        {
+            if (method.CustomAttributes.FirstOrDefault(a => AttributeNames.Is(a, AttributeNames.Url) || AttributeNames.Is(a, AttributeNames.Http)) is { } trigger)
+                diagnostics.Add(DiagnosticCatalogue.TriggerWithoutFunction.Create(locator.Locate(method),
+                    $"{ReflectionName(method.DeclaringType)}::{method.Name}", trigger.AttributeType.Name[..^"Attribute".Length]));
             return null;
+        }
 
         var location = locator.Locate(method);
         var methodId = $"{ReflectionName(method.DeclaringType)}::{method.Name}";

@@ -196,6 +196,21 @@ public sealed class HttpRuleTests
     }
 
     [TestMethod]
+    [DataRow("LambadaHttp", @"[LambadaHttp(""GET /x"")] public void Forgotten() { }")]
+    [DataRow("LambadaUrl", @"[LambadaUrl] public void Forgotten() { }")]
+    public void A_trigger_on_a_method_without_LambadaFunction_is_an_error_at_the_method(string attribute, string members)
+    {
+        var source = HttpScanTests.ClassWith(members + "\n    [LambadaFunction] public void Other() { }");
+        var outcome = FixtureScan.Run(source);
+
+        Assert.IsFalse(outcome.Succeeded);
+        var diagnostic = outcome.Diagnostics.Single();
+        Assert.AreEqual("LMB0184", diagnostic.Code);
+        StringAssert.StartsWith(diagnostic.Message, $"Fixture.Functions::Forgotten has [{attribute}] but no [LambadaFunction]");
+        Assert.AreEqual(FixtureScan.LinesOf(source, "Forgotten").Single(), diagnostic.Location?.Line);
+    }
+
+    [TestMethod]
     public void The_unbound_route_parameter_message_names_every_way_to_fix_it()
     {
         var outcome = FixtureScan.Run(HttpScanTests.ClassWith("""[LambadaFunction] [LambadaHttp("GET /orders/{id}")] public void A() { }"""));
