@@ -48,7 +48,8 @@ internal static class BindingReader
         var plain = parameters.Length <= 2 && parameters.Skip(1).All(p => p.FullName is HandlerShape.ContextType or HandlerShape.CancellationTokenType);
         if (plain)
             return parameters.Take(1).Concat(body).Append(result);
-        return HttpParameterKinds.IsSimple(SignatureTypeReader.Read(result)) ? body : body.Append(result);
+        // A string result is answered as text/plain; every other value (numbers and enums too) as JSON.
+        return result.FullName == "System.String" ? body : body.Append(result);
     }
 
     private static IEnumerable<KeptType> Kept(MethodDefinition method, GenericInstanceType? awaitable)

@@ -170,10 +170,13 @@ public sealed class HttpScanTests
                 public LambadaHttpResponse Raw(LambadaHttpRequest request, Guid id) => null!;
                 [LambadaFunction] [LambadaHttp("GET /text/{id}")]
                 public string Text(int id, string? filter) => "";
+                [LambadaFunction] [LambadaHttp("GET /day/{id}")]
+                public Task<DayOfWeek> Day(int id, string? filter) => Task.FromResult(DayOfWeek.Monday);
             """));
 
         Assert.IsTrue(outcome.Succeeded, string.Join("; ", outcome.Diagnostics));
-        CollectionAssert.AreEquivalent(new[] { "global::Fixture.Functions.Order", "global::Fixture.Functions.Receipt" }, JsonTypes(binding!));
+        CollectionAssert.AreEquivalent(new[] { "global::Fixture.Functions.Order", "global::Fixture.Functions.Receipt", "global::System.DayOfWeek" }, JsonTypes(binding!),
+            "a string result is text and route or query values are parsed, but an enum result is written as JSON");
     }
 
     [TestMethod]
