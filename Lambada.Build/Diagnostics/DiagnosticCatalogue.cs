@@ -116,6 +116,38 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor RuntimeUpdateBlocked = new("LMB0165", Severity.Error, "Lambda no longer updates functions on this runtime",
         "{0}: {1} — move the function to that runtime (a net10.0 project deploys to dotnet10; Lambda lets a function leave a blocked runtime); until then it keeps running the code last deployed");
 
+    // 017x–018x: HTTP triggers ([LambadaUrl], [LambadaHttp])
+    public static readonly DiagnosticDescriptor InvalidRoute = new("LMB0170", Severity.Error, "Invalid route",
+        "Route '{0}' {1} — write a method (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY), one space and a path such as /orders/{{id}}: '/'-separated segments, each literal or one whole {{name}}, a greedy {{name+}} only as the last; or $default alone");
+    public static readonly DiagnosticDescriptor RouteParameterUnbound = new("LMB0171", Severity.Error, "Route parameter not bound",
+        "Route '{0}' has the parameter '{1}', but {2} has no parameter of that name — add a parameter named {1} (a string, number, bool, Guid, date, time or enum), list it in the route's Ignore (Ignore = [\"{1}\"]), or take a LambadaHttpRequest and read request.PathParameters yourself");
+    public static readonly DiagnosticDescriptor IgnoredNotInRoute = new("LMB0172", Severity.Error, "Ignore names no route parameter",
+        "Route '{0}' lists '{1}' in Ignore, but the route has no parameter of that name (its parameters: {2}) — remove it from Ignore, or correct its spelling");
+    public static readonly DiagnosticDescriptor DuplicateRoute = new("LMB0173", Severity.Error, "Route declared by two functions",
+        "Route '{0}' is also declared by {1} — an HTTP API sends a route to one function: keep it on one method (routes that differ only in their parameters' names are the same route)");
+    public static readonly DiagnosticDescriptor RouteRepeated = new("LMB0174", Severity.Error, "Route declared twice on one function",
+        "Route '{0}' is declared more than once on {1} (as {2}) — keep one [LambadaHttp] per route");
+    public static readonly DiagnosticDescriptor InvalidHttpApiName = new("LMB0175", Severity.Error, "Invalid HTTP API name",
+        "The HTTP API name '{0}' is {1} characters long — set LambadaHttpApiName to 1–128 characters (it defaults to the project's name)");
+    public static readonly DiagnosticDescriptor InvalidCorsOrigin = new("LMB0176", Severity.Error, "Invalid CORS origin",
+        "CorsOrigins {0} — write '*' or an origin such as 'https://example.com' or 'http://localhost:3000' (scheme, host and optional port, no path); at most 100 origins, each 1–253 characters");
+    public static readonly DiagnosticDescriptor InvalidCorsMethod = new("LMB0177", Severity.Error, "Invalid CORS method",
+        "CorsMethods {0} — list at most 6 of GET, POST, PUT, PATCH, DELETE, HEAD and * (in capitals; AWS takes methods of up to 6 characters, and answers OPTIONS preflights itself)");
+    public static readonly DiagnosticDescriptor InvalidCorsHeader = new("LMB0178", Severity.Error, "Invalid CORS header",
+        "{0} {1} — list at most 100 header names, each 1–1024 characters without spaces or control characters");
+    public static readonly DiagnosticDescriptor CorsMaxAgeOutOfRange = new("LMB0179", Severity.Error, "CorsMaxAge out of range",
+        "CorsMaxAge {0} is outside 0–86400 — set the seconds a browser may cache a preflight answer between 0 and 86400, or leave it 0");
+    public static readonly DiagnosticDescriptor ResponseStreamUnsupported = new("LMB0180", Severity.Error, "Response streaming not supported",
+        "{0} asks for InvokeMode = LambadaInvokeMode.ResponseStream, but the Lambada host does not stream responses yet — leave InvokeMode unset (Buffered, answers up to 6 MB)");
+    public static readonly DiagnosticDescriptor CorsCredentialsWithAnyOrigin = new("LMB0181", Severity.Error, "CORS credentials with the origin *",
+        "CorsAllowCredentials is true with the origin '*', which browsers refuse for requests with credentials — list the origins that may send credentials instead of '*', or leave CorsAllowCredentials false");
+    public static readonly DiagnosticDescriptor SeveralBodyParameters = new("LMB0182", Severity.Error, "More than one body parameter",
+        "{0} has more than one parameter that reads the request body ({1}) — a request has one body: keep one JSON parameter (or one Stream), and take the other values from the route or the query string as strings, numbers, bools, Guids, dates, times or enums");
+    public static readonly DiagnosticDescriptor HttpParameterNotBindable = new("LMB0183", Severity.Error, "HTTP parameter cannot be bound",
+        "Parameter '{1}' of {0} {2} — an HTTP function takes a LambadaHttpRequest, an ILambadaContext, a CancellationToken, a Stream (the raw body), values by name from the route or query (string, numbers, bool, Guid, dates, times, enums and their nullables) and one JSON body, each at most once");
+    public static readonly DiagnosticDescriptor TriggerWithoutFunction = new("LMB0184", Severity.Error, "Trigger attribute without [LambadaFunction]",
+        "{0} has [{1}] but no [LambadaFunction], so it is not deployed and the trigger would call nothing — add [LambadaFunction] to the method, or remove [{1}]");
+
     // 02xx: packaging
     public static readonly DiagnosticDescriptor ArchitectureMismatch = new("LMB0201", Severity.Error, "Functions disagree on architecture",
         "Architecture is {0} here but {1} for {2} — all functions of one assembly share one package; give them the same Architecture (or set it once with [assembly: LambadaDefaults])");

@@ -18,8 +18,12 @@ internal static class ManifestBuilder
             Assembly = scan.AssemblyName,
             TargetFramework = framework,
             Functions = scan.Functions.Select(f => Define(f, defaults, inferredRuntime, scan.AssemblyName)).ToArray(),
+            HttpApiName = scan.Functions.Any(f => f.Routes.Count > 0) ? HttpApiName(project, scan.AssemblyName) : null,
         };
     }
+
+    /// <summary><c>LambadaHttpApiName</c> (which defaults to the project's name), else the assembly's name.</summary>
+    public static string HttpApiName(ProjectOptions project, string assemblyName) => FunctionDefaults.NonEmpty(project.HttpApiName) ?? assemblyName;
 
     private static FunctionDefinition Define(FunctionModel function, FunctionDefaults defaults, string? inferredRuntime, string assemblyName)
     {
@@ -41,6 +45,8 @@ internal static class ManifestBuilder
             Environment = ToMap(function.Environment),
             Tags = ToMap(function.Tags),
             Alias = FunctionDefaults.NonEmpty(s.Alias),
+            Url = function.Url,
+            Routes = function.Routes,
             Source = function.Location,
         };
     }

@@ -67,12 +67,18 @@ internal static class AssemblyScanner
             return null;
         var attribute = FindAttribute(method.CustomAttributes, AttributeNames.Function);
         if (attribute is null)
+        {
+            if (method.CustomAttributes.FirstOrDefault(a => AttributeNames.Is(a, AttributeNames.Url) || AttributeNames.Is(a, AttributeNames.Http)) is { } trigger)
+                diagnostics.Add(DiagnosticCatalogue.TriggerWithoutFunction.Create(locator.Locate(method),
+                    $"{ReflectionName(method.DeclaringType)}::{method.Name}", trigger.AttributeType.Name[..^"Attribute".Length]));
             return null;
+        }
 
         var location = locator.Locate(method);
         var methodId = $"{ReflectionName(method.DeclaringType)}::{method.Name}";
         var companions = method.CustomAttributes
-            .Where(a => AttributeNames.Is(a, AttributeNames.Environment) || AttributeNames.Is(a, AttributeNames.Tag))
+            .Where(a => AttributeNames.Is(a, AttributeNames.Environment) || AttributeNames.Is(a, AttributeNames.Tag)
+                || AttributeNames.Is(a, AttributeNames.Url) || AttributeNames.Is(a, AttributeNames.Http))
             .ToArray();
         var unreadable = companions.Prepend(attribute).FirstOrDefault(a => !Decodes(a));
         if (unreadable is not null)
@@ -89,8 +95,10 @@ internal static class AssemblyScanner
             Settings = AttributeReader.ReadFunction(attribute),
             Environment = PairsOf(companions, AttributeNames.Environment),
             Tags = PairsOf(companions, AttributeNames.Tag),
+            Url = companions.Where(a => AttributeNames.Is(a, AttributeNames.Url)).Select(AttributeReader.ReadUrl).FirstOrDefault(),
+            Routes = companions.Where(a => AttributeNames.Is(a, AttributeNames.Http)).Select(AttributeReader.ReadRoute).ToArray(),
             Shape = HandlerShapeReader.Read(method),
-            Binding = BindingReader.Read(method),
+            Binding = BindingReader.Read(method, isHttp: companions.Any(a => AttributeNames.Is(a, AttributeNames.Url) || AttributeNames.Is(a, AttributeNames.Http))),
             Location = location,
         };
     }

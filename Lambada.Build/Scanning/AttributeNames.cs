@@ -13,6 +13,8 @@ internal static class AttributeNames
     public const string Environment = nameof(Lambada) + "." + nameof(LambadaEnvironmentAttribute);
     public const string Tag = nameof(Lambada) + "." + nameof(LambadaTagAttribute);
     public const string Defaults = nameof(Lambada) + "." + nameof(LambadaDefaultsAttribute);
+    public const string Url = nameof(Lambada) + "." + nameof(LambadaUrlAttribute);
+    public const string Http = nameof(Lambada) + "." + nameof(LambadaHttpAttribute);
     public const string TargetFramework = "System.Runtime.Versioning.TargetFrameworkAttribute";
     public const string AsyncStateMachine = "System.Runtime.CompilerServices.AsyncStateMachineAttribute";
     public const string IteratorStateMachine = "System.Runtime.CompilerServices.IteratorStateMachineAttribute";

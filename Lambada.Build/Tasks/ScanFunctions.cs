@@ -19,6 +19,9 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
     public string? DefaultMemorySize { get; set; }
     public string? DefaultTimeout { get; set; }
     public string? DefaultRole { get; set; }
+
+    /// <summary><c>LambadaHttpApiName</c>: the name of the project's HTTP API (default the project's name); the assembly's name when empty.</summary>
+    public string? HttpApiName { get; set; }
     public bool SelfContained { get; set; }
     public bool PublishAot { get; set; }
 
@@ -43,6 +46,7 @@ public sealed class ScanFunctions : Microsoft.Build.Utilities.Task
             DefaultMemorySize = ParseNumber(nameof(DefaultMemorySize), DefaultMemorySize),
             DefaultTimeout = ParseNumber(nameof(DefaultTimeout), DefaultTimeout),
             DefaultRole = string.IsNullOrWhiteSpace(DefaultRole) ? null : DefaultRole.Trim(),
+            HttpApiName = string.IsNullOrWhiteSpace(HttpApiName) ? null : HttpApiName.Trim(),
             SelfContained = SelfContained || PublishAot,
         };
         if (Log.HasLoggedErrors)

@@ -19,6 +19,8 @@ internal static class FunctionValidator
         AliasRules.Check,
         HandlerRules.Check,
         RuntimeRules.Check,
+        UrlRules.Check,
+        HttpRules.Check,
     ];
 
     /// <param name="manifest">Built from <paramref name="scan"/>: its functions are in the scan's order.</param>
@@ -34,6 +36,7 @@ internal static class FunctionValidator
             .Concat(functions.SelectMany(f => RuntimeRules.CheckRetirement(f, day)))
             .Concat(UniquenessRules.Check(functions))
             .Concat(PackageRules.Check(functions))
+            .Concat(HttpRules.CheckAssembly(functions, manifest))
             .ToArray();
     }
 }

@@ -7,7 +7,8 @@ namespace Lambada.Build.Validation;
 /// LMB0140–0157: everything the runtime would refuse about a handler method, refused at build time
 /// instead. A handler is public, non-generic, not async void, reachable without constructor arguments,
 /// takes (event?, context-or-token?) by value and returns a value, void, Stream or an awaitable of them;
-/// which event and result types the host can pass is <see cref="HandlerTypeRules"/>'s.
+/// which event and result types the host can pass is <see cref="HandlerTypeRules"/>'s. An HTTP function's parameters are
+/// bound by kind and name, not position: <see cref="HttpHandlerRules"/> judges them instead of the 0–2-parameter rules here.
 /// </summary>
 internal static class HandlerRules
 {
@@ -37,7 +38,10 @@ internal static class HandlerRules
         else if (!shape.IsStatic && !shape.HasPublicParameterlessConstructor)
             yield return f.Report(DiagnosticCatalogue.HandlerNoConstructor, method, f.Model.TypeName);
 
-        foreach (var diagnostic in CheckParameters(f, shape.Parameters))
+        var parameterDiagnostics = HttpRules.IsHttp(f.Model)
+            ? HttpHandlerRules.CheckParameters(f, shape.Parameters)
+            : CheckParameters(f, shape.Parameters);
+        foreach (var diagnostic in parameterDiagnostics)
             yield return diagnostic;
 
         if (method.Length > MaxHandlerLength)
