@@ -17,7 +17,13 @@ public sealed class ShellFunctions
     /// <param name="commands">The commands, run one after the other in this order.</param>
     /// <param name="context">Its remaining time, less <see cref="Limits.ReplyMargin"/>, is the commands' time: the
     /// running command is then stopped and the ones after it are reported as not run.</param>
+    /// <remarks>
+    /// Also reachable over HTTP through a function URL whose auth is AWS_IAM (the default): only SigV4-signed callers
+    /// allowed <c>lambda:InvokeFunctionUrl</c> get in. A shell on the internet must never be public. The URL's JSON body
+    /// is the list of commands.
+    /// </remarks>
     [LambadaFunction(Name = "lb_runCommand", MemorySize = 512, Timeout = 300, Role = "*/lambda_s3_full")]
+    [LambadaUrl]
     public Dictionary<string, List<string>> RunCommands(List<string?>? commands, ILambadaContext context)
     {
         var time = context.RemainingTime - Limits.ReplyMargin;
@@ -28,10 +34,14 @@ public sealed class ShellFunctions
             .RunAsync(commands, deadline.Token).GetAwaiter().GetResult();
     }
 
-    /// <summary>Describes the machine and runtime the function runs on. Never returns environment variable values.</summary>
+    /// <summary>
+    /// Describes the machine and runtime the function runs on. Never returns environment variable values. Public over
+    /// HTTP as <c>GET /runtime</c> on the project's HTTP API, where it has no body and so lists no variable names.
+    /// </summary>
     [LambadaFunction(Name = "lb_describeRuntime", MemorySize = 256, Timeout = 10)]
-    public async Task<RuntimeDescription> DescribeRuntime(RuntimeQuery query, ILambadaContext context)
+    [LambadaHttp("GET /runtime", Auth = LambadaAuth.None)]
+    public async Task<RuntimeDescription> DescribeRuntime(RuntimeQuery? query, ILambadaContext context)
     {
-        return await new RuntimeDescriber().DescribeAsync(query, context.MemoryLimitInMB);
+        return await new RuntimeDescriber().DescribeAsync(query ?? new RuntimeQuery(), context.MemoryLimitInMB);
     }
 }
