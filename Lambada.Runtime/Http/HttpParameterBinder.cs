@@ -132,22 +132,20 @@ internal sealed class HttpParameterBinder
             : SimpleValues.IsSimple(type) ? HttpParameterSource.Value
             : HttpParameterSource.Json;
         var acceptsNull = !type.IsValueType || underlying is not null;
-        return new HttpParameter(name, source, type, underlying ?? type, acceptsNull, parameter.HasDefaultValue, DefaultOf(parameter, underlying ?? type));
+        return new HttpParameter(name, source, type, underlying ?? type, acceptsNull, parameter.HasDefaultValue, DefaultOf(parameter, source, underlying ?? type));
     }
 
     /// <summary>
     /// The C# default value as the handler would get it: reflection gives an enum's as its number and <c>default</c> of a
-    /// struct as null, so both are turned back into values of the parameter's type.
+    /// struct as null, so both are turned back into values of the parameter's type. Only simple values have one that matters.
     /// </summary>
-    private static object? DefaultOf(ParameterInfo parameter, Type valueType)
+    private static object? DefaultOf(ParameterInfo parameter, HttpParameterSource source, Type valueType)
     {
-        if (!parameter.HasDefaultValue)
+        if (!parameter.HasDefaultValue || source != HttpParameterSource.Value)
             return null;
         var value = parameter.DefaultValue;
         if (value is null or DBNull or Missing)
-            return parameter.ParameterType.IsValueType && Nullable.GetUnderlyingType(parameter.ParameterType) is null
-                ? Activator.CreateInstance(parameter.ParameterType)
-                : null;
+            return Nullable.GetUnderlyingType(parameter.ParameterType) is null ? SimpleValues.Zero(valueType) : null;
         return valueType.IsEnum && value.GetType() != valueType ? Enum.ToObject(valueType, value) : value;
     }
 }

@@ -55,6 +55,31 @@ internal static class SimpleValues
         return ok;
     }
 
+    /// <summary><c>default</c> of a simple type, without reflection: null for <c>string</c>.</summary>
+    public static object? Zero(Type type) => type switch
+    {
+        _ when type.IsEnum => Enum.ToObject(type, 0),
+        _ when type == typeof(bool) => false,
+        _ when type == typeof(byte) => (byte)0,
+        _ when type == typeof(sbyte) => (sbyte)0,
+        _ when type == typeof(short) => (short)0,
+        _ when type == typeof(ushort) => (ushort)0,
+        _ when type == typeof(int) => 0,
+        _ when type == typeof(uint) => 0u,
+        _ when type == typeof(long) => 0L,
+        _ when type == typeof(ulong) => 0UL,
+        _ when type == typeof(float) => 0f,
+        _ when type == typeof(double) => 0d,
+        _ when type == typeof(decimal) => 0m,
+        _ when type == typeof(Guid) => Guid.Empty,
+        _ when type == typeof(DateTime) => default(DateTime),
+        _ when type == typeof(DateTimeOffset) => default(DateTimeOffset),
+        _ when type == typeof(DateOnly) => default(DateOnly),
+        _ when type == typeof(TimeOnly) => default(TimeOnly),
+        _ when type == typeof(TimeSpan) => TimeSpan.Zero,
+        _ => null,
+    };
+
     /// <summary>What a type is called in a 400's message: the C# keyword, or the type's name (an enum's with its names).</summary>
     public static string Describe(Type type) => type switch
     {

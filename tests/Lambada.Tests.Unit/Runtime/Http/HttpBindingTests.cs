@@ -105,18 +105,18 @@ public sealed class HttpBindingTests
         var response = await CallAsync(nameof(HttpHandlers.Optional), Request());
 
         Assert.AreEqual(200, response.StatusCode, response.Body);
-        Assert.AreEqual("null|null|null|null|7|Blue|none|00000000-0000-0000-0000-000000000000|0.5", response.Body);
+        Assert.AreEqual("null|null|null|null|7|Blue|none|00000000-0000-0000-0000-000000000000|0.5|0001-01-01T00:00:00.0000000|5", response.Body);
     }
 
     [TestMethod]
     public async Task Given_values_win_over_the_defaults_and_an_empty_value_counts_as_missing_except_for_a_string()
     {
         var query = Values(("count", "3"), ("maybeShade", "RED"), ("name", ""), ("at", ""), ("page", ""), ("shade", "Green"), ("label", "x"),
-            ("guid", "0f8fad5b-d9cb-469f-a165-70867728950e"), ("ratio", "2"));
+            ("guid", "0f8fad5b-d9cb-469f-a165-70867728950e"), ("ratio", "2"), ("limit", "9"));
 
         var response = await CallAsync(nameof(HttpHandlers.Optional), Request(query: query));
 
-        Assert.AreEqual("3|Red||null|7|Green|x|0f8fad5b-d9cb-469f-a165-70867728950e|2", response.Body);
+        Assert.AreEqual("3|Red||null|7|Green|x|0f8fad5b-d9cb-469f-a165-70867728950e|2|0001-01-01T00:00:00.0000000|9", response.Body);
     }
 
     [TestMethod]

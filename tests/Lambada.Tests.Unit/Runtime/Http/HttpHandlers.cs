@@ -22,9 +22,10 @@ public sealed class HttpHandlers
 
     [LambadaFunction(Name = "http_optional"), LambadaHttp("GET /optional")]
     public string Optional(int? count, Shade? maybeShade, string? name, DateTime? at, int page = 7, Shade shade = Shade.Blue, string label = "none",
-        Guid guid = default, double ratio = 0.5) =>
+        Guid guid = default, double ratio = 0.5, DateTime since = default, int? limit = 5) =>
         string.Join("|", count?.ToString(Invariant) ?? "null", maybeShade?.ToString() ?? "null", name ?? "null", at?.ToString("O", Invariant) ?? "null",
-            page.ToString(Invariant), shade, label, guid, ratio.ToString(Invariant));
+            page.ToString(Invariant), shade, label, guid, ratio.ToString(Invariant),
+            since.ToString("O", Invariant), limit?.ToString(Invariant) ?? "null");
 
     [LambadaFunction(Name = "http_item"), LambadaHttp("GET /items/{id}")]
     public Item GetItem(int id, string? q) => new(id, q);
