@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
-using Lambada.Runtime.Api;
 using Lambada.Runtime.Handlers;
 
 namespace Lambada.Runtime.Http;
@@ -43,8 +42,7 @@ internal sealed class HttpInvocation
     /// <exception cref="JsonException">The payload is not an HTTP event the runtime can read.</exception>
     public Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, ILambadaContext context, CancellationToken cancellation)
     {
-        var request = JsonSerializer.Deserialize(payload.Span, LambadaJsonContext.Default.LambadaHttpRequest)
-            ?? throw new JsonException("The HTTP event is null.");
+        var request = HttpRequestReader.Read(payload.Span);
         object? returned;
         try
         {
