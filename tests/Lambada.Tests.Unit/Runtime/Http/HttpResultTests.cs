@@ -149,6 +149,24 @@ public sealed class HttpResultTests
     }
 
     [TestMethod]
+    public void The_hand_written_answer_is_what_the_generated_context_writes()
+    {
+        LambadaHttpResponse[] responses =
+        [
+            LambadaHttpResponse.Text("a \"quoted\"\nline", 201).WithHeader("x-a", "1") with { Cookies = ["a=1", "b=2; Secure"] },
+            LambadaHttpResponse.Bytes([1, 2, 3]),
+            LambadaHttpResponse.Status(304),
+        ];
+
+        foreach (var response in responses)
+        {
+            Assert.AreEqual(
+                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(response, Lambada.Runtime.Api.LambadaJsonContext.Default.LambadaHttpResponse)),
+                Encoding.UTF8.GetString(HttpResultWriter.Serialize(response)));
+        }
+    }
+
+    [TestMethod]
     public void The_answer_serializes_with_payload_v2_names()
     {
         var json = JsonSerializer.Serialize(LambadaHttpResponse.Text("x", 418) with { Cookies = ["c=1"] }, Lambada.Runtime.LambadaJson.Options);
