@@ -158,10 +158,11 @@ public sealed class HttpResultTests
             LambadaHttpResponse.Status(304),
         ];
 
+        var relaxed = new Lambada.Runtime.Api.LambadaJsonContext(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var response in responses)
         {
             Assert.AreEqual(
-                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(response, Lambada.Runtime.Api.LambadaJsonContext.Default.LambadaHttpResponse)),
+                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(response, relaxed.LambadaHttpResponse)),
                 Encoding.UTF8.GetString(HttpResultWriter.Serialize(response)));
         }
     }
