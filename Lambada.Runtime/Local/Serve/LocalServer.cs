@@ -52,6 +52,9 @@ internal sealed class LocalServer : IDisposable
             var chosen = port == 0 ? FreePort() : port;
             var listener = new HttpListener { IgnoreWriteExceptions = true };
             listener.Prefixes.Add($"http://127.0.0.1:{chosen}/");
+            // Requests to http://localhost:N carry that Host; HttpListener answers them only under a prefix that names it.
+            // The managed listener binds it to the loopback address too, never to all interfaces.
+            listener.Prefixes.Add($"http://localhost:{chosen}/");
             try
             {
                 listener.Start();

@@ -57,6 +57,24 @@ public sealed partial class ServeCommandTests
     }
 
     [TestMethod]
+    public async Task It_answers_requests_named_for_localhost_and_listens_on_loopback_only()
+    {
+        await using var serve = new ServeTestServer(typeof(ServeHandlers));
+        using var client = new HttpClient();
+
+        var answer = await client.GetStringAsync($"http://localhost:{serve.Server.Port}/orders/latest");
+
+        Assert.AreEqual("{\"id\":\"latest\"}", answer);
+        var outside = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        if (outside is null)
+            return; // no non-loopback address on this machine to try
+        using var probe = new TcpClient();
+        await Assert.ThrowsExactlyAsync<SocketException>(() => probe.ConnectAsync(outside, serve.Server.Port), $"nothing listens on {outside}");
+    }
+
+    [TestMethod]
     [DataRow("--port")]
     [DataRow("--port", "x")]
     [DataRow("--port", "70000")]
