@@ -30,7 +30,7 @@ internal sealed class LocalServer : IDisposable
         _listener = listener;
         _clock = clock;
         Port = port;
-        var functions = catalog.Functions.Select(f => new ServedFunction(f, manifest?.Function(f.Name))).ToArray();
+        var functions = catalog.Functions.Select(f => new ServedFunction(f, manifest?.Function(f.Name), errors)).ToArray();
         _routes = new RouteTable(functions, errors);
         _invoke = new InvokeApi(functions.ToDictionary(f => f.Name, StringComparer.Ordinal), errors);
         _cors = functions.Where(f => f.Entry.Url is not null).ToDictionary(f => f.Name, f => new UrlCors(f.Entry.Url!), StringComparer.Ordinal);
