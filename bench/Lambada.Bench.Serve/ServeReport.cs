@@ -32,7 +32,7 @@ public static class ServeReport
         t.AppendLine();
         t.AppendLine(inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Machine()}. `{Command}`.");
         t.AppendLine();
-        t.AppendLine("The workload: `GET /orders/{id}` answering a 40-byte JSON object that names the id, from one `HttpClient` in the");
+        t.AppendLine("The workload: `GET /orders/{id}` answering a ~35-byte JSON object that names the id, from one `HttpClient` in the");
         t.AppendLine("benchmark's process to a server in a child process on 127.0.0.1. **Lambada**: `serve` (`LambadaHost.RunAsync([\"serve\", …])`)");
         t.AppendLine("of `bench/Lambada.Bench.Serve/OrderFunction.cs`, a `[LambadaHttp(\"GET /orders/{id}\")]` function taking `LambadaHttpRequest`:");
         t.AppendLine("route matching, a payload-v2 event written as JSON, the function called through the host's handler (event deserialised,");
