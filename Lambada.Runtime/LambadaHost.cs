@@ -5,6 +5,7 @@ using Lambada.Runtime.Api;
 using Lambada.Runtime.Context;
 using Lambada.Runtime.Handlers;
 using Lambada.Runtime.Local;
+using Lambada.Runtime.Local.Serve;
 
 namespace Lambada.Runtime;
 
@@ -22,7 +23,8 @@ public static class LambadaHost
     public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
 
     /// <summary>Serves the Runtime API inside Lambda, or runs a function from the command line outside it; returns the exit code.</summary>
-    /// <param name="args">The command line: nothing (list the functions), or a function name and a JSON payload or <c>@file</c>.</param>
+    /// <param name="args">The command line: nothing (list the functions), a function name and a JSON payload or <c>@file</c>,
+    /// or <c>serve [--port N]</c> (a local HTTP server for the routes, function URLs and the Lambda Invoke API).</param>
     /// <param name="functions">The assembly holding the <c>[LambadaFunction]</c> methods; the entry assembly when null.</param>
     [RequiresUnreferencedCode(Trimming.Reason)]
     [RequiresDynamicCode(Trimming.Reason)]
@@ -30,9 +32,11 @@ public static class LambadaHost
     {
         functions ??= Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly: pass the assembly with the functions");
         var runtimeApi = Environment.GetEnvironmentVariable(RuntimeApiVariable);
-        return string.IsNullOrEmpty(runtimeApi)
-            ? Task.FromResult(LocalInvoker.Run(new FunctionCatalog(functions), args, Console.Out, Console.Error))
-            : ServeAsync(runtimeApi, Environment.GetEnvironmentVariable(HandlerVariable), functions);
+        if (!string.IsNullOrEmpty(runtimeApi))
+            return ServeAsync(runtimeApi, Environment.GetEnvironmentVariable(HandlerVariable), functions);
+        return ServeCommand.Matches(args)
+            ? ServeCommand.RunAsync(new FunctionCatalog(functions), args, Console.Out, Console.Error, AppContext.BaseDirectory)
+            : Task.FromResult(LocalInvoker.Run(new FunctionCatalog(functions), args, Console.Out, Console.Error));
     }
 
     /// <summary>

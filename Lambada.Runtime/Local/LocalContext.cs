@@ -14,14 +14,15 @@ internal sealed class LocalContext : ILambadaContext
 {
     private readonly DateTimeOffset _deadline;
 
-    public LocalContext(CatalogEntry function, LocalManifestFunction? resolved)
+    /// <param name="log">Where the function's log lines go; stderr when null.</param>
+    public LocalContext(CatalogEntry function, LocalManifestFunction? resolved, TextWriter? log = null)
     {
         var attribute = function.Method.GetCustomAttribute<LambadaFunctionAttribute>()!;
         FunctionName = function.Name;
         MemoryLimitInMB = resolved?.MemorySize ?? (attribute.MemorySize > 0 ? attribute.MemorySize : LambadaContract.BuiltInMemorySize);
         Timeout = TimeSpan.FromSeconds(resolved?.Timeout ?? (attribute.Timeout > 0 ? attribute.Timeout : LambadaContract.BuiltInTimeout));
         _deadline = DateTimeOffset.UtcNow + Timeout;
-        Logger = new LambdaLogger(AwsRequestId, Console.Error);
+        Logger = new LambdaLogger(AwsRequestId, log ?? Console.Error);
     }
 
     public TimeSpan Timeout { get; }

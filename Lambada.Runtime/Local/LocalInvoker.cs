@@ -7,7 +7,7 @@ namespace Lambada.Runtime.Local;
 
 /// <summary>
 /// Outside Lambda: <c>&lt;app&gt; NAME 'json'</c> or <c>&lt;app&gt; NAME @payload.json</c> runs one function and prints
-/// its JSON result (exit 0), or the error JSON (exit 1); no arguments lists the functions. The context's memory and
+/// its JSON result (exit 0), or the error JSON (exit 1); no arguments lists the functions; <c>serve</c> is <see cref="Serve.ServeCommand"/>. The context's memory and
 /// timeout come from the build's manifest beside the app (<see cref="LocalManifest"/>).
 /// </summary>
 internal static class LocalInvoker
@@ -37,7 +37,7 @@ internal static class LocalInvoker
         }
         if (args.Length > 2)
         {
-            errors.WriteLine("usage: <function name> ['<json payload>' | @<payload file>]");
+            errors.WriteLine("usage: <function name> ['<json payload>' | @<payload file>]   or: serve [--port N]");
             return 2;
         }
 
