@@ -1,0 +1,44 @@
+using Lambada.Build.Model;
+
+namespace Lambada.Build.Deployment.Triggers;
+
+/// <summary>
+/// The lines after the table: what happens to the API as a whole, then one line per function URL
+/// (<c>lb_x  url  https://…/  AWS_IAM</c>) and per route (<c>GET /runtime  https://{apiId}.execute-api.{region}.amazonaws.com/runtime  -> lb_y  NONE</c>),
+/// on every deploy, unchanged ones too. Functions in name order, routes in key order.
+/// </summary>
+internal static class TriggerReport
+{
+    public const string NotYetKnown = "(made by the deploy)";
+
+    public static IReadOnlyList<string> Format(IReadOnlyList<FunctionDefinition> functions, IReadOnlyDictionary<string, string> urls, string? apiEndpoint,
+        string? apiId, string region, ApiPlan api, IReadOnlySet<string> failed)
+    {
+        var lines = new List<string>();
+        if (api.All.Any())
+            lines.Add($"http api {api.Name ?? ""}{(apiId is null ? "" : $" ({apiId})")}: {string.Join("; ", api.All.Select(c => c.Words))}".Replace("http api :", "http api:", StringComparison.Ordinal));
+        var rows = new List<string[]>();
+        foreach (var function in functions.Where(f => f.Url is not null && !failed.Contains(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal))
+            rows.Add([function.Name, "url", urls.GetValueOrDefault(function.Name) ?? NotYetKnown, function.Url!.AuthType]);
+        var endpoint = Endpoint(apiEndpoint, apiId, region);
+        foreach (var (function, route) in functions.Where(f => !failed.Contains(f.Name)).SelectMany(f => f.Routes.Select(r => (f, r)))
+                     .OrderBy(x => x.r.RouteKey, StringComparer.Ordinal))
+            rows.Add([route.RouteKey, endpoint is null ? NotYetKnown : InvokeUrl(endpoint, route.RouteKey), $"-> {function.Name}", route.AuthorizationType]);
+        if (rows.Count == 0)
+            return lines;
+        var widths = Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        lines.AddRange(rows.Select(r => string.Join("  ", r.Select((c, i) => c.PadRight(widths[i]))).TrimEnd()));
+        return lines;
+    }
+
+    /// <summary><c>https://{apiId}.execute-api.{region}.amazonaws.com</c> unless the API says its endpoint itself.</summary>
+    public static string? Endpoint(string? apiEndpoint, string? apiId, string region) =>
+        !string.IsNullOrEmpty(apiEndpoint) ? apiEndpoint.TrimEnd('/') : apiId is null ? null : $"https://{apiId}.execute-api.{region}.amazonaws.com";
+
+    /// <summary>The <c>$default</c> stage serves at the root: <c>GET /orders/{id}</c> → <c>{endpoint}/orders/{id}</c>, <c>$default</c> → <c>{endpoint}/</c>.</summary>
+    public static string InvokeUrl(string endpoint, string routeKey)
+    {
+        var space = routeKey.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? endpoint + "/" : endpoint + routeKey[(space + 1)..];
+    }
+}
