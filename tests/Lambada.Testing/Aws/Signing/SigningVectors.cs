@@ -21,11 +21,16 @@ internal static class SigningVectors
     /// <summary>Headers the signer adds, and Content-Length, which botocore adds after signing.</summary>
     public static readonly string[] SignerOutputHeaders = ["X-Amz-Date", "X-Amz-Security-Token", "Authorization", "Content-Length"];
 
-    public static string FilePath => Path.Combine(AppContext.BaseDirectory, "Aws", "Signing", "sigv4-vectors.json");
+    public static string FilePath => PathOf("sigv4-vectors.json");
 
-    public static IReadOnlyList<SigningVector> Load()
+    /// <summary>The API Gateway v2 cases, written by <c>generate_apigateway_vectors.py</c> with botocore's apigatewayv2 client.</summary>
+    public static string ApiGatewayFilePath => PathOf("sigv4-apigateway-vectors.json");
+
+    public static IReadOnlyList<SigningVector> Load() => Load(FilePath);
+
+    public static IReadOnlyList<SigningVector> Load(string file)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(FilePath));
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
         return document.RootElement.GetProperty("cases").EnumerateArray().Select(Parse).ToList();
     }
 
@@ -54,9 +59,11 @@ internal static class SigningVectors
     /// <summary>Where our resolver sends a client case, with no endpoint variables set: that fixes its signing region.</summary>
     public static AwsEndpoint Endpoint(string service, string region)
     {
-        var known = new[] { AwsService.Lambda, AwsService.Iam, AwsService.Sts, AwsService.S3 };
+        var known = new[] { AwsService.Lambda, AwsService.Iam, AwsService.Sts, AwsService.S3, AwsService.ApiGateway };
         return EndpointResolver.Resolve(known.Single(s => s.SigningName == service), region, _ => null);
     }
+
+    private static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Aws", "Signing", file);
 
     private static string? Optional(JsonElement c, string name) =>
         c.TryGetProperty(name, out var value) ? value.GetString() : null;
