@@ -36,6 +36,10 @@ internal sealed class TriggerDeploy(AwsClients aws, DeployOptions options, Funct
         bool Plans(FunctionPlan p) => Reads(p) || (p.Action == PlannedAction.Create && TriggerSettings.HasTriggers(functions[p.Name]));
 
         var planned = declared.Where(Plans).ToList();
+        // A URL the last deploy recorded on a function that no longer declares one is still up: say so on every deploy, at no request.
+        foreach (var p in declared.Where(p => !Plans(p) && functions[p.Name].Url is null))
+            if (record.Urls?.GetValueOrDefault(p.Name) is { } recordedUrl)
+                log.Warning(DiagnosticCatalogue.UrlLeftInPlace, functions[p.Name], $"its function URL {recordedUrl} (as the last deploy recorded it) was left in place");
         var lookForApi = manifest.HttpApiName is not null || planned.Count > 0 || (options.Prune && record.HttpApi is not null);
         if (!lookForApi)
             return plans;
@@ -52,7 +56,10 @@ internal sealed class TriggerDeploy(AwsClients aws, DeployOptions options, Funct
         foreach (var (name, state) in await reader.ReadFunctionsAsync(toRead, cancellation).ConfigureAwait(false))
             _read[name] = state;
 
-        var context = new TriggerContext(aws.Region, _api, TriggerPlanner.DeclaredRouteKeys(manifest.Functions), options.Prune);
+        var context = new TriggerContext(aws.Region, _api, TriggerPlanner.DeclaredRouteKeys(manifest.Functions), options.Prune)
+        {
+            ApiToBeCreated = manifest.HttpApiName is not null && _api.Api is null,
+        };
         _apiPlan = TriggerPlanner.PlanApi(manifest.HttpApiName, manifest.Functions, context);
         foreach (var left in _apiPlan.LeftInPlace)
             log.Warning(DiagnosticCatalogue.TriggerLeftInPlace, Subject(manifest.HttpApiName ?? "http api"), $"{left} was left in place");

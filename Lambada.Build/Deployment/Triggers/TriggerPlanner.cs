@@ -5,7 +5,11 @@ using Lambada.Build.Model;
 namespace Lambada.Build.Deployment.Triggers;
 
 /// <summary>What the planner knows besides one function: the region, the API's state, every route key the project declares, prune.</summary>
-internal sealed record TriggerContext(string Region, ApiState Api, IReadOnlySet<string> DeclaredRouteKeys, bool Prune);
+internal sealed record TriggerContext(string Region, ApiState Api, IReadOnlySet<string> DeclaredRouteKeys, bool Prune)
+{
+    /// <summary>The project declares routes and its API does not exist yet: this deploy makes it, so every API statement is renewed.</summary>
+    public bool ApiToBeCreated { get; init; }
+}
 
 /// <summary>
 /// Compares a function's <c>[LambadaUrl]</c> and <c>[LambadaHttp]</c> with what Lambda and API Gateway hold, field by field,
@@ -91,6 +95,9 @@ internal static class TriggerPlanner
             }
             var request = sid == TriggerSettings.HttpApiSid && sourceArn is null ? null : Permissions.Request(sid, sourceArn);
             if (request is not null && existing.Any(s => Permissions.Matches(s, request)))
+                continue;
+            // No API to compare the SourceArn with (the routes are on an API left in place, not read): the statement stays.
+            if (request is null && !context.ApiToBeCreated)
                 continue;
             var before = existing[0];
             var what = sid == TriggerSettings.HttpApiSid ? $"SourceArn {before.SourceArn ?? "none"} -> {sourceArn ?? "the new API"}"

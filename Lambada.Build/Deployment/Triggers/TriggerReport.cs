@@ -17,18 +17,25 @@ internal static class TriggerReport
         var lines = new List<string>();
         if (api.All.Any())
             lines.Add($"http api {api.Name ?? ""}{(apiId is null ? "" : $" ({apiId})")}: {string.Join("; ", api.All.Select(c => c.Words))}".Replace("http api :", "http api:", StringComparison.Ordinal));
-        var rows = new List<string[]>();
-        foreach (var function in functions.Where(f => f.Url is not null && !failed.Contains(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal))
-            rows.Add([function.Name, "url", urls.GetValueOrDefault(function.Name) ?? NotYetKnown, function.Url!.AuthType]);
+        var urlRows = functions.Where(f => f.Url is not null && !failed.Contains(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new[] { f.Name, "url", urls.GetValueOrDefault(f.Name) ?? NotYetKnown, f.Url!.AuthType }).ToList();
         var endpoint = Endpoint(apiEndpoint, apiId, region);
-        foreach (var (function, route) in functions.Where(f => !failed.Contains(f.Name)).SelectMany(f => f.Routes.Select(r => (f, r)))
-                     .OrderBy(x => x.r.RouteKey, StringComparer.Ordinal))
-            rows.Add([route.RouteKey, endpoint is null ? NotYetKnown : InvokeUrl(endpoint, route.RouteKey), $"-> {function.Name}", route.AuthorizationType]);
-        if (rows.Count == 0)
-            return lines;
-        var widths = Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        lines.AddRange(rows.Select(r => string.Join("  ", r.Select((c, i) => c.PadRight(widths[i]))).TrimEnd()));
+        var routeRows = functions.Where(f => !failed.Contains(f.Name)).SelectMany(f => f.Routes.Select(r => (f, r)))
+            .OrderBy(x => x.r.RouteKey, StringComparer.Ordinal)
+            .Select(x => new[] { x.r.RouteKey, endpoint is null ? NotYetKnown : InvokeUrl(endpoint, x.r.RouteKey), $"-> {x.f.Name}", x.r.AuthorizationType })
+            .ToList();
+        lines.AddRange(Aligned(urlRows));
+        lines.AddRange(Aligned(routeRows));
         return lines;
+    }
+
+    /// <summary>Each group's columns padded to the group's widest cell.</summary>
+    private static IEnumerable<string> Aligned(IReadOnlyList<string[]> rows)
+    {
+        if (rows.Count == 0)
+            return [];
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        return rows.Select(r => string.Join("  ", r.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
     }
 
     /// <summary><c>https://{apiId}.execute-api.{region}.amazonaws.com</c> unless the API says its endpoint itself.</summary>
