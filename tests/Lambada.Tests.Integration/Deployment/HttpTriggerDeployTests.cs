@@ -182,6 +182,9 @@ public sealed class HttpTriggerDeployTests
         var keptRequests = MotoRequestLog.Since(Aws.Moto, mark);
         var keptStatements = Statements("hp_fn").Keys.ToArray();
         mark = MotoRequestLog.Mark(Aws.Moto);
+        var keptAgain = new TriggerDeploy(Aws, "HttpPrune", null, deploy).Run([bare]);
+        var keptAgainRequests = MotoRequestLog.Since(Aws.Moto, mark);
+        mark = MotoRequestLog.Mark(Aws.Moto);
         var pruned = new TriggerDeploy(Aws, "HttpPrune", null, deploy).Run([bare], prune: true);
         var prunedRequests = MotoRequestLog.Since(Aws.Moto, mark);
 
@@ -191,6 +194,11 @@ public sealed class HttpTriggerDeployTests
         Assert.IsTrue(deploy.Log.Warnings.Any(w => w.StartsWith("LMB0322 hp_fn: its function URL", StringComparison.Ordinal) && w.Contains("open to anyone", StringComparison.Ordinal)), context);
         Assert.IsTrue(deploy.Log.Warnings.Any(w => w.StartsWith("LMB0321", StringComparison.Ordinal) && w.Contains("HttpPruneApi", StringComparison.Ordinal)), context);
         CollectionAssert.AreEquivalent(new[] { "LambadaHttpApi", "LambadaUrlInvoke", "LambadaUrlPublic" }, keptStatements, context);
+        Assert.IsTrue(keptAgain.Succeeded, context);
+        Assert.AreEqual(2, deploy.Log.Warnings.Count(w => w.StartsWith("LMB0322 hp_fn", StringComparison.Ordinal)),
+            "the public URL left behind is named again on the next deploy, from the record: " + context);
+        CollectionAssert.AreEqual(new[] { "GET /2015-03-31/functions" }, keptAgainRequests.Select(r => $"{r.Method} {r.Path.Split('?')[0]}").ToArray(),
+            "and at no request: " + string.Join("\n", keptAgainRequests));
 
         context = string.Join("\n", pruned.Table.Concat(pruned.Diagnostics.Select(d => d.ToString())).Concat(prunedRequests.Select(r => r.ToString())));
         Assert.IsTrue(pruned.Succeeded, context);
@@ -226,6 +234,29 @@ public sealed class HttpTriggerDeployTests
             Items(Aws.Moto.Aws("apigatewayv2", "get-integrations", "--api-id", apiId)).Select(i => i.GetProperty("IntegrationUri").GetString()).ToArray(), context);
         Assert.IsFalse(Mutations(requests).Contains($"DELETE /v2/apis/{apiId}"), context);
         Assert.AreEqual(0, Statements("hr_dropped").Count, context);
+    }
+
+    [TestMethod]
+    public void A_statement_removed_by_hand_is_not_seen_by_an_unchanged_redeploy_but_LambadaFullRead_puts_it_back()
+    {
+        using var deploy = new TriggerDeploy(Aws, "HttpDrift", "HttpDriftApi");
+        var function = Http("hd_fn", url: FunctionUrlDefinition.None, routes: [("GET /d", HttpRouteDefinition.None)]);
+        Assert.IsTrue(deploy.Run([function]).Succeeded);
+        DeployFixture.Check(Aws.Moto.Aws("lambda", "remove-permission", "--function-name", "hd_fn", "--statement-id", "LambadaUrlInvoke"));
+
+        var blind = deploy.Run([function]);
+        var mark = MotoRequestLog.Mark(Aws.Moto);
+        var full = deploy.Run([function], fullRead: true);
+        var requests = MotoRequestLog.Since(Aws.Moto, mark);
+
+        Assert.IsTrue(blind.Result!.Outcomes.All(o => o.Kind == OutcomeKind.Unchanged), string.Join("\n", blind.Table));
+        var context = string.Join("\n", full.Table.Concat(full.Diagnostics.Select(d => d.ToString())).Concat(requests.Select(r => r.ToString())));
+        Assert.IsTrue(full.Succeeded, context);
+        StringAssert.Contains(full.Table[1], "permission LambadaUrlInvoke: add", context);
+        CollectionAssert.AreEqual(new[] { "POST /2015-03-31/functions/hd_fn/policy" }, Mutations(requests).ToArray(), "only the missing statement is added: " + context);
+        CollectionAssert.AreEquivalent(new[] { "LambadaHttpApi", "LambadaUrlInvoke", "LambadaUrlPublic" }, Statements("hd_fn").Keys.ToArray(), context);
+        CollectionAssert.IsSubsetOf(new[] { "GET /2021-10-31/functions/hd_fn/url", "GET /2015-03-31/functions/hd_fn/policy", "GET /v2/apis" },
+            requests.Select(r => $"{r.Method} {r.Path.Split('?')[0]}").ToArray(), context);
     }
 
     [TestMethod]
@@ -299,7 +330,7 @@ public sealed class HttpTriggerDeployTests
         public string? ApiName { get; }
         public ListDeployLog Log => _package.Log;
 
-        public FunctionDeploy.Outcome Run(IReadOnlyList<FunctionDefinition> functions, bool prune = false) =>
+        public FunctionDeploy.Outcome Run(IReadOnlyList<FunctionDefinition> functions, bool prune = false, bool fullRead = false) =>
             FunctionDeploy.RunAsync(new FunctionDeploy.Request
             {
                 Manifest = new FunctionsManifest
@@ -311,7 +342,7 @@ public sealed class HttpTriggerDeployTests
                 },
                 PackagePath = _package.PackagePath,
                 CodeSha256 = _package.CodeSha256,
-                Options = new DeployOptions { Project = _package.Project, Prune = prune },
+                Options = new DeployOptions { Project = _package.Project, Prune = prune, FullRead = fullRead },
                 Environment = _package.Environment,
                 Waits = InProcessDeploy.FastWaits,
             }, _package.Log, CancellationToken.None).GetAwaiter().GetResult();
