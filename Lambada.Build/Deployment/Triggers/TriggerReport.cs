@@ -16,7 +16,7 @@ internal static class TriggerReport
     {
         var lines = new List<string>();
         if (api.All.Any())
-            lines.Add($"http api {api.Name ?? ""}{(apiId is null ? "" : $" ({apiId})")}: {string.Join("; ", api.All.Select(c => c.Words))}".Replace("http api :", "http api:", StringComparison.Ordinal));
+            lines.Add(string.Join("; ", api.All.Select(c => c.Words)));
         var urlRows = functions.Where(f => f.Url is not null && !failed.Contains(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => new[] { f.Name, "url", urls.GetValueOrDefault(f.Name) ?? NotYetKnown, f.Url!.AuthType }).ToList();
         var endpoint = Endpoint(apiEndpoint, apiId, region);
