@@ -237,6 +237,25 @@ public sealed class HttpTriggerDeployTests
     }
 
     [TestMethod]
+    public void A_plan_names_the_API_the_URL_the_routes_and_the_statements_and_changes_nothing()
+    {
+        using var deploy = new TriggerDeploy(Aws, "HttpPlan", "HttpPlanApi");
+        var function = Http("hl_fn", url: FunctionUrlDefinition.AwsIam, routes: [("ANY /{proxy+}", HttpRouteDefinition.None)]);
+
+        var mark = MotoRequestLog.Mark(Aws.Moto);
+        var plan = deploy.Run([function], planOnly: true);
+        var requests = MotoRequestLog.Since(Aws.Moto, mark);
+
+        var context = string.Join("\n", plan.Table.Concat(requests.Select(r => r.ToString())));
+        Assert.IsTrue(plan.Succeeded, context);
+        StringAssert.Contains(plan.Table[1], "create", context);
+        StringAssert.EndsWith(plan.Table[1], "new function; url: none -> AWS_IAM; integration: new (AWS_PROXY, payload 2.0); route ANY /{proxy+}: new (NONE); permission LambadaHttpApi: add", context);
+        CollectionAssert.Contains(plan.Table.ToList(), "http api HttpPlanApi: new; stage $default: new (auto-deploy)", context);
+        Assert.AreEqual(0, requests.Count(r => r.Mutates && r.Path != "/"), context);
+        Assert.IsFalse(Json(Aws.Moto.Aws("apigatewayv2", "get-apis")).GetProperty("Items").EnumerateArray().Any(a => a.GetProperty("Name").GetString() == "HttpPlanApi"), context);
+    }
+
+    [TestMethod]
     public void A_statement_removed_by_hand_is_not_seen_by_an_unchanged_redeploy_but_LambadaFullRead_puts_it_back()
     {
         using var deploy = new TriggerDeploy(Aws, "HttpDrift", "HttpDriftApi");
@@ -330,7 +349,7 @@ public sealed class HttpTriggerDeployTests
         public string? ApiName { get; }
         public ListDeployLog Log => _package.Log;
 
-        public FunctionDeploy.Outcome Run(IReadOnlyList<FunctionDefinition> functions, bool prune = false, bool fullRead = false) =>
+        public FunctionDeploy.Outcome Run(IReadOnlyList<FunctionDefinition> functions, bool prune = false, bool fullRead = false, bool planOnly = false) =>
             FunctionDeploy.RunAsync(new FunctionDeploy.Request
             {
                 Manifest = new FunctionsManifest
@@ -342,7 +361,7 @@ public sealed class HttpTriggerDeployTests
                 },
                 PackagePath = _package.PackagePath,
                 CodeSha256 = _package.CodeSha256,
-                Options = new DeployOptions { Project = _package.Project, Prune = prune, FullRead = fullRead },
+                Options = new DeployOptions { Project = _package.Project, Prune = prune, FullRead = fullRead, PlanOnly = planOnly },
                 Environment = _package.Environment,
                 Waits = InProcessDeploy.FastWaits,
             }, _package.Log, CancellationToken.None).GetAwaiter().GetResult();
