@@ -108,8 +108,10 @@ internal sealed class TriggerDeploy(AwsClients aws, DeployOptions options, Funct
     /// <summary>The record's trigger part after the deploy: which functions have a trigger, their URLs, the API.</summary>
     public DeployRecord.Content Record(IReadOnlyList<string> functions, IReadOnlyDictionary<string, string> urls)
     {
+        // Without prune what a function had may still be there (left in place): it stays recorded, so a later prune reads it.
         var triggered = manifest.Functions.Where(TriggerSettings.HasTriggers).Select(f => f.Name)
             .Concat(urls.Keys)
+            .Concat(options.Prune ? [] : record.Triggered ?? [])
             .Where(functions.Contains)
             .ToList();
         return new DeployRecord.Content(functions)

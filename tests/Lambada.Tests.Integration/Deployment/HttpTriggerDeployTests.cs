@@ -223,10 +223,19 @@ public sealed class HttpTriggerDeployTests
         Assert.IsTrue(deploy.Run([kept, dropped]).Succeeded);
         var apiId = Api("HttpRoutePruneApi").GetProperty("ApiId").GetString()!;
 
+        var left = deploy.Run([kept, dropped with { Routes = [] }]);
+        var routesLeft = Items(Aws.Moto.Aws("apigatewayv2", "get-routes", "--api-id", apiId)).Select(r => r.GetProperty("RouteKey").GetString()).ToArray();
+        var statementsLeft = Statements("hr_dropped").Keys.ToArray();
+        deploy.Run([kept, dropped with { Routes = [] }]);
         var mark = MotoRequestLog.Mark(Aws.Moto);
         var pruned = deploy.Run([kept, dropped with { Routes = [] }], prune: true);
         var requests = MotoRequestLog.Since(Aws.Moto, mark);
 
+        Assert.IsTrue(left.Succeeded, string.Join("\n", left.Table));
+        CollectionAssert.AreEquivalent(new[] { "GET /kept", "GET /dropped" }, routesLeft, "without LambadaPrune the route stays");
+        CollectionAssert.AreEqual(new[] { "LambadaHttpApi" }, statementsLeft, "and so does the statement it calls through");
+        Assert.IsTrue(deploy.Log.Warnings.Any(w => w.StartsWith("LMB0321", StringComparison.Ordinal) && w.Contains("route GET /dropped -> hr_dropped", StringComparison.Ordinal)),
+            string.Join("\n", deploy.Log.Lines));
         var context = string.Join("\n", pruned.Table.Concat(pruned.Diagnostics.Select(d => d.ToString())).Concat(requests.Select(r => r.ToString())));
         Assert.IsTrue(pruned.Succeeded, context);
         CollectionAssert.AreEqual(new[] { "GET /kept" }, Items(Aws.Moto.Aws("apigatewayv2", "get-routes", "--api-id", apiId)).Select(r => r.GetProperty("RouteKey").GetString()).ToArray(), context);
