@@ -178,7 +178,7 @@ public sealed class FunctionUrlPolicyClientMotoTests
     }
 
     [TestMethod]
-    public void Removing_an_unknown_statement_is_ResourceNotFoundException()
+    public void Removing_an_unknown_statement_is_ResourceNotFoundException_and_removing_the_last_leaves_no_policy()
     {
         Create("policy_missing");
         Clients.Policies.AddPermissionAsync("policy_missing",
@@ -189,6 +189,9 @@ public sealed class FunctionUrlPolicyClientMotoTests
 
         Assert.AreEqual(("RemovePermission", "ResourceNotFoundException", 404), (error.Operation, error.Code, error.StatusCode));
         CollectionAssert.AreEqual(new[] { "keep" }, CliStatements("policy_missing").Select(s => s.GetProperty("Sid").GetString()).ToArray());
+
+        Clients.Policies.RemovePermissionAsync("policy_missing", "keep", None).GetAwaiter().GetResult();
+        Assert.IsNull(Clients.Policies.GetPolicyAsync("policy_missing", None).GetAwaiter().GetResult(), "the last statement removed: no policy, 404 → null");
     }
 
     private static List<JsonElement> CliStatements(string function)

@@ -88,13 +88,9 @@ public sealed class PolicyDocumentTests
     [TestMethod]
     public void Motos_shape_keeps_the_URL_members_as_top_level_keys()
     {
-        // moto 5.2.1's answer to the two AddPermission bodies: the request members stored verbatim, no Condition.
-        var policy = $$$$"""
-            {"Version":"2012-10-17","Id":"default","Statement":[
-              {"Action":"lambda:InvokeFunctionUrl","FunctionUrlAuthType":"NONE","Principal":"*","StatementId":"FunctionURLAllowPublicAccess",
-               "Effect":"Allow","Resource":"{{{{Resource}}}}","Sid":"FunctionURLAllowPublicAccess"},
-              {"Action":"lambda:InvokeFunction","InvokedViaFunctionUrl":true,"Principal":"*","StatementId":"FunctionURLAllowInvokeAction",
-               "Effect":"Allow","Resource":"{{{{Resource}}}}","Sid":"FunctionURLAllowInvokeAction"}]}
+        // moto 5.2.1's GetPolicy after the AWS CLI's three add-permission calls, verbatim: the URL members stored as given, no Condition.
+        const string policy = """
+            {"Version": "2012-10-17", "Id": "default", "Statement": [{"Action": "lambda:InvokeFunctionUrl", "Principal": "*", "FunctionUrlAuthType": "NONE", "Effect": "Allow", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:fn", "Sid": "FunctionURLAllowPublicAccess"}, {"Action": "lambda:InvokeFunction", "Principal": "*", "InvokedViaFunctionUrl": true, "Effect": "Allow", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:fn", "Sid": "FunctionURLAllowInvokeAction"}, {"Action": "lambda:InvokeFunction", "Principal": {"Service": "apigateway.amazonaws.com"}, "Effect": "Allow", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:fn", "Sid": "api", "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:execute-api:us-east-1:123456789012:abc/*/*"}}}]}
             """;
 
         var statements = PolicyDocument.Statements(policy);
@@ -103,6 +99,12 @@ public sealed class PolicyDocumentTests
         {
             new PolicyStatement("FunctionURLAllowPublicAccess") { Action = "lambda:InvokeFunctionUrl", Principal = "*", FunctionUrlAuthType = "NONE" },
             new PolicyStatement("FunctionURLAllowInvokeAction") { Action = "lambda:InvokeFunction", Principal = "*", InvokedViaFunctionUrl = true },
+            new PolicyStatement("api")
+            {
+                Action = "lambda:InvokeFunction",
+                Principal = "apigateway.amazonaws.com",
+                SourceArn = "arn:aws:execute-api:us-east-1:123456789012:abc/*/*",
+            },
         }, statements.ToArray());
     }
 
