@@ -193,7 +193,4 @@ internal static class TriggerPlanner
     /// <summary>The route keys the project declares, across all its functions.</summary>
     public static IReadOnlySet<string> DeclaredRouteKeys(IEnumerable<FunctionDefinition> functions) =>
         functions.SelectMany(f => f.Routes).Select(r => r.RouteKey).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Routes that point at <paramref name="function"/> (for the report's lines).</summary>
-    public static IEnumerable<ApiRoute> RoutesOf(ApiState api, string function) => api.Routes.Where(r => api.TargetOf(r) == function);
 }
