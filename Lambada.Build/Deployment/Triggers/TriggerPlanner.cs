@@ -1,4 +1,3 @@
-using Lambada.Build.Aws.ApiGateway;
 using Lambada.Build.Aws.Lambda;
 using Lambada.Build.Model;
 
