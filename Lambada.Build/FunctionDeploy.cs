@@ -102,7 +102,9 @@ internal static class FunctionDeploy
             var source = manifest.Functions.FirstOrDefault(f => f.Name == failed.Name)?.Source;
             return error.Create(source, failed.Name, redactor.Apply($"{failed.ErrorMessage?.TrimEnd('.')}. {DeployReport.Steps(failed)}"));
         }).ToList();
-        return new Outcome(result, DeployReport.Format(result.Outcomes).Select(redactor.Apply).ToList(), errors, DeployReport.Summary(result, planOnly));
+        // The trigger lines (function URLs, routes' invoke URLs) follow the table, masked like it.
+        return new Outcome(result, DeployReport.Format(result.Outcomes).Concat(result.TriggerLines).Select(redactor.Apply).ToList(), errors,
+            DeployReport.Summary(result, planOnly));
     }
 
     /// <summary>True whenever the deploy stops as a whole: roles may have been created, functions applied, before the error.</summary>

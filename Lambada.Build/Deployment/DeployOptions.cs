@@ -13,6 +13,12 @@ internal sealed record DeployOptions
     public bool Prune { get; init; }
     public bool CreateRoles { get; init; }
     public bool Publish { get; init; }
+
+    /// <summary>
+    /// <c>LambadaFullRead</c>: read every function's URL and policy and the API's routes, integrations and stages even when the
+    /// settings digest says nothing changed, so hand-made drift (a statement or route removed in the console) is seen and repaired.
+    /// </summary>
+    public bool FullRead { get; init; }
     /// <summary>Functions deployed at once; also the functions read at once when the deploy reads them one by one (<see cref="RemoteReader"/>).</summary>
     public int Parallelism { get; init; } = 4;
 

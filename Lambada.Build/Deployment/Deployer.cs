@@ -1,5 +1,6 @@
 using Lambada.Build.Aws;
 using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Deployment.Triggers;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 
@@ -23,17 +24,27 @@ internal sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWa
         var package = new PackageSource(packagePath, codeSha256, manifest.Assembly, options.S3Bucket, options.S3Prefix, aws.Uploader);
         var roles = new RoleResolver(aws.Iam, aws.Identity, options.Project, options.CreateRoles, options.PlanOnly, log);
 
-        var planned = await Task.WhenAll(manifest.Functions.Select(f => PlanAsync(f, remote.GetValueOrDefault(f.Name), roles, codeSha256, cancellation))).ConfigureAwait(false);
+        var planned = await Task.WhenAll(manifest.Functions.Select(f => PlanAsync(f, remote.GetValueOrDefault(f.Name), roles, codeSha256, manifest.HttpApiName, cancellation))).ConfigureAwait(false);
         var plans = planned.ToList();
         if (options.Prune)
             plans.AddRange(await PrunePlansAsync(manifest, state.Region!, cancellation).ConfigureAwait(false));
 
+        // The HTTP triggers: read and planned only where a change can be (TriggerDeploy), applied after each function's own steps.
+        var recorded = DeployRecord.ReadContent(record);
+        var triggers = new TriggerDeploy(aws, options, manifest, recorded, log);
+        var withTriggers = await triggers.PlanAsync(plans.Select(p => p.Plan).ToList(), cancellation).ConfigureAwait(false);
+        plans = plans.Select((p, i) => p with { Plan = withTriggers[i] }).ToList();
+
         var outcomes = options.PlanOnly
             ? plans.Select(p => p.Outcome ?? Planned(p.Plan!)).ToList()
-            : await ApplyAsync(plans, package, cancellation).ConfigureAwait(false);
+            : await ApplyAsync(plans, package, triggers, cancellation).ConfigureAwait(false);
+        var failed = outcomes.Where(o => o.Kind == OutcomeKind.Failed).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var urls = triggers.KnownUrls();
+        await triggers.FillMissingUrlsAsync(urls, failed, cancellation).ConfigureAwait(false);
         if (!options.PlanOnly)
-            DeployRecord.Write(record, declared.Concat(leftInPlace));
-        return new DeployResult(outcomes, aws.Http.Requests, aws.Http.MutatingRequests);
+            DeployRecord.Write(record, triggers.Record([.. declared.Concat(leftInPlace).Distinct(StringComparer.Ordinal)], urls));
+        var lines = TriggerReport.Format(manifest.Functions, urls, triggers.ApiEndpoint, triggers.ApiId, aws.Region, triggers.ApiPlan, failed);
+        return new DeployResult(outcomes, aws.Http.Requests, aws.Http.MutatingRequests) { TriggerLines = lines };
     }
 
     /// <summary>Names (in one line) the owned functions that lost their attribute; returns them and any it could not check, to keep recording.</summary>
@@ -49,7 +60,8 @@ internal sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWa
         return [.. owned, .. notChecked];
     }
 
-    private async Task<PlanOrFailure> PlanAsync(FunctionDefinition definition, FunctionConfiguration? remote, RoleResolver roles, string codeSha256, CancellationToken cancellation)
+    private async Task<PlanOrFailure> PlanAsync(FunctionDefinition definition, FunctionConfiguration? remote, RoleResolver roles, string codeSha256,
+        string? httpApiName, CancellationToken cancellation)
     {
         var spec = new RoleSpec(definition.Role);
         try
@@ -67,7 +79,7 @@ internal sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWa
                     });
                 roleArn = resolved.Arn;
             }
-            var plan = Planner.Plan(DesiredFunction.From(definition, options.Project), remote, roleArn, codeSha256);
+            var plan = Planner.Plan(DesiredFunction.From(definition, options.Project, httpApiName), remote, roleArn, codeSha256);
             RuntimeRetirementCheck.Ensure(plan, RuntimeLifecycle.Today(options.Clock));
             return new PlanOrFailure(plan, roleArn, null);
         }
@@ -100,9 +112,10 @@ internal sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWa
         return plans;
     }
 
-    private async Task<List<FunctionOutcome>> ApplyAsync(IReadOnlyList<PlanOrFailure> plans, PackageSource package, CancellationToken cancellation)
+    /// <summary>The API (and its stage) first, then the functions in parallel, each with its triggers, then the API's prune.</summary>
+    private async Task<List<FunctionOutcome>> ApplyAsync(IReadOnlyList<PlanOrFailure> plans, PackageSource package, TriggerDeploy triggers, CancellationToken cancellation)
     {
-        var applier = new FunctionApplier(aws.Lambda, waiter, package, options.Project, options.Publish, log);
+        var applier = new FunctionApplier(aws.Lambda, waiter, package, options.Project, options.Publish, log, await triggers.PrepareAsync(cancellation).ConfigureAwait(false));
         using var slots = new SemaphoreSlim(Math.Max(1, options.Parallelism));
         var tasks = plans.Select(async p =>
         {
@@ -119,7 +132,10 @@ internal sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWa
                 slots.Release();
             }
         });
-        return (await Task.WhenAll(tasks).ConfigureAwait(false)).ToList();
+        var outcomes = (await Task.WhenAll(tasks).ConfigureAwait(false)).ToList();
+        if (await triggers.CleanUpAsync(cancellation).ConfigureAwait(false) is { } apiFailure)
+            outcomes.Add(apiFailure);
+        return outcomes;
     }
 
     private static FunctionOutcome Planned(FunctionPlan plan) => new(plan.Name, OutcomeKind.Planned)
@@ -129,7 +145,7 @@ internal sealed class Deployer(AwsClients aws, DeployOptions options, FunctionWa
         CodeSha256 = plan.Remote?.CodeSha256,
         Arn = plan.Remote?.FunctionArn,
         Version = plan.Remote?.Version,
-        Detail = $"{plan.Action.ToString().ToLowerInvariant()}: {plan.Summary}",
+        Detail = $"{plan.ShownAction.ToString().ToLowerInvariant()}: {plan.Summary}",
     };
 
     private sealed record PlanOrFailure(FunctionPlan? Plan, string? RoleArn, FunctionOutcome? Outcome);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lambada.Build.Deployment.Triggers;
 using Lambada.Build.Model;
 
 namespace Lambada.Build.Deployment;
@@ -7,7 +8,8 @@ namespace Lambada.Build.Deployment;
 /// <summary>
 /// A function exactly as Lambda should hold it: the manifest's definition plus what Lambada adds —
 /// <c>LAMBADA_HANDLER</c>, the <c>lambada:project</c> tag, and <c>LAMBADA_SETTINGS</c>, a digest of the settings
-/// ListFunctions does not show (tags, reserved concurrency, alias), so an unchanged redeploy needs no per-function reads.
+/// ListFunctions does not show (tags, reserved concurrency, alias, and the HTTP triggers: URL, routes, API name), so an
+/// unchanged redeploy needs no per-function reads.
 /// </summary>
 internal sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyDictionary<string, string> Environment, IReadOnlyDictionary<string, string> Tags)
 {
@@ -26,7 +28,8 @@ internal sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyD
             [LambadaContract.SettingsVariable] = Unfinished,
         };
 
-    public static DesiredFunction From(FunctionDefinition definition, string project)
+    /// <param name="httpApiName">The project's HTTP API (<see cref="FunctionsManifest.HttpApiName"/>), part of the digest of a function with routes.</param>
+    public static DesiredFunction From(FunctionDefinition definition, string project, string? httpApiName = null)
     {
         var tags = new SortedDictionary<string, string>(definition.Tags.ToDictionary(t => t.Key, t => t.Value), StringComparer.Ordinal)
         {
@@ -35,18 +38,20 @@ internal sealed record DesiredFunction(FunctionDefinition Definition, IReadOnlyD
         var environment = new SortedDictionary<string, string>(definition.Environment.ToDictionary(e => e.Key, e => e.Value), StringComparer.Ordinal)
         {
             [LambadaContract.HandlerVariable] = definition.Method,
-            [LambadaContract.SettingsVariable] = SettingsDigest(tags, definition),
+            [LambadaContract.SettingsVariable] = SettingsDigest(tags, definition, httpApiName),
         };
         return new DesiredFunction(definition, environment, tags);
     }
 
-    private static string SettingsDigest(IReadOnlyDictionary<string, string> tags, FunctionDefinition definition)
+    private static string SettingsDigest(IReadOnlyDictionary<string, string> tags, FunctionDefinition definition, string? httpApiName)
     {
         var text = new StringBuilder();
         foreach (var (key, value) in tags)
             text.Append("tag:").Append(key).Append('=').Append(value).Append('\n');
         text.Append("concurrency:").Append(definition.ReservedConcurrency).Append('\n');
         text.Append("alias:").Append(definition.Alias).Append('\n');
+        // Appended only when the function has a trigger: a function without one keeps the digest earlier versions wrote.
+        text.Append(TriggerSettings.DigestText(definition, httpApiName));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..LambadaContract.SettingsDigestLength].ToLowerInvariant();
     }
 }

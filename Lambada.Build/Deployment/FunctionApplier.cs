@@ -1,5 +1,6 @@
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Deployment.Triggers;
 using Lambada.Build.Diagnostics;
 using Lambada.Build.Model;
 
@@ -8,14 +9,16 @@ namespace Lambada.Build.Deployment;
 /// <summary>
 /// Carries out one function's plan: configuration before code, a wait between calls, the code only when its hash
 /// differs, tags and reserved concurrency, then a published version and the alias. Stops at the first failure and says
-/// which steps were done.
+/// which steps were done. The function's HTTP triggers (<see cref="TriggerApplier"/>) come after its own steps, in the same list.
 /// </summary>
-internal sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, PackageSource package, string project, bool publish, IDeployLog log)
+internal sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter, PackageSource package, string project, bool publish, IDeployLog log,
+    TriggerApplier? triggers = null)
 {
     public async Task<FunctionOutcome> ApplyAsync(FunctionPlan plan, string roleArn, CancellationToken cancellation)
     {
         using var subject = RequestSubject.Use(plan.Name);
         var steps = new Steps();
+        steps.PlanLast(plan.Triggers?.Changes.Select(c => c.Words) ?? []);
         try
         {
             var outcome = plan.Action switch
@@ -25,6 +28,11 @@ internal sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter
                 PlannedAction.Delete => await DeleteAsync(plan, steps, cancellation).ConfigureAwait(false),
                 _ => Row(plan.Name, OutcomeKind.Unchanged, plan.Remote!),
             };
+            if (plan.Triggers is { HasChanges: true } changes && triggers is not null && outcome.Arn is { } arn)
+            {
+                await triggers.ApplyAsync(changes, arn, steps, cancellation).ConfigureAwait(false);
+                outcome = outcome with { Kind = outcome.Kind == OutcomeKind.Unchanged ? OutcomeKind.Updated : outcome.Kind, Done = steps.DoneList.ToList() };
+            }
             return outcome with { Detail = plan.Summary }; // the report names what changed in the plan's words
         }
         catch (AwsServiceException e)
@@ -46,7 +54,8 @@ internal sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter
     /// </summary>
     private async Task<FunctionOutcome> MarkUnfinishedAsync(FunctionPlan plan, FunctionOutcome failed, CancellationToken cancellation)
     {
-        if (plan.Desired is not { } desired || plan.Action is not (PlannedAction.Create or PlannedAction.Update)
+        // An unchanged function whose triggers were being repaired (LambadaFullRead) is marked too, so the next deploy redoes them.
+        if (plan.Desired is not { } desired || plan.Action == PlannedAction.Delete
             || failed.Done.Count + failed.Unknown.Count == 0)
             return failed;
         string reason;
@@ -262,15 +271,19 @@ internal sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter
     /// The steps a function's deploy meant to take, the one under way (begun, its request not yet answered) and the ones
     /// it finished, for an honest failure message.
     /// </summary>
-    private sealed class Steps
+    internal sealed class Steps
     {
         private readonly List<string> _planned = [];
+        private readonly List<string> _plannedLast = [];
         private readonly List<string> _done = [];
         private string? _underWay;
 
         public IReadOnlyList<string> DoneList => _done;
 
         public void Plan(params string?[] steps) => _planned.AddRange(steps.OfType<string>());
+
+        /// <summary>Steps that come after the function's own (its triggers), listed after them whenever they were planned.</summary>
+        public void PlanLast(IEnumerable<string> steps) => _plannedLast.AddRange(steps);
 
         public void Begin(string step) => _underWay = step;
 
@@ -290,7 +303,7 @@ internal sealed class FunctionApplier(LambdaClient lambda, FunctionWaiter waiter
                 ErrorMessage = message,
                 Done = _done.ToList(),
                 Unknown = unknown,
-                NotDone = _planned.Where(p => !_done.Contains(p) && !unknown.Contains(p)).ToList(),
+                NotDone = _planned.Concat(_plannedLast).Where(p => !_done.Contains(p) && !unknown.Contains(p)).ToList(),
             };
         }
     }

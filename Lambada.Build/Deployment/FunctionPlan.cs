@@ -1,4 +1,5 @@
 using Lambada.Build.Aws.Lambda;
+using Lambada.Build.Deployment.Triggers;
 
 namespace Lambada.Build.Deployment;
 
@@ -23,7 +24,15 @@ internal sealed record FunctionPlan(string Name, PlannedAction Action, DesiredFu
     /// <summary>An earlier deploy stopped part-way and marked the function <see cref="DesiredFunction.Unfinished"/>: every step is redone.</summary>
     public bool FinishesEarlierDeploy { get; init; }
 
-    public string Summary => Action switch
+    /// <summary>The changes to the function's URL, routes and statements; null when they were not looked at (the digest matched).</summary>
+    public TriggerPlan? Triggers { get; init; }
+
+    /// <summary>What the plan shows as its action: an unchanged function whose triggers change is updated.</summary>
+    public PlannedAction ShownAction => Action == PlannedAction.Unchanged && Triggers is { HasChanges: true } ? PlannedAction.Update : Action;
+
+    public string Summary => string.Join("; ", new[] { FunctionSummary, Triggers?.Summary ?? "" }.Where(s => s.Length > 0));
+
+    private string FunctionSummary => Action switch
     {
         PlannedAction.Update => string.Join("; ", (FinishesEarlierDeploy ? ["finishing an earlier deploy that stopped part-way"] : Array.Empty<string>())
             .Concat(ConfigChanges.Select(c => c.ToString()))

@@ -196,6 +196,13 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor OwnRoleWithoutPolicy = new("LMB0317", Severity.Error, "Lambada's role lacks its policy",
         "{0}: {1} — build with -p:LambadaCreateRoles=true to let Lambada attach it, or attach it yourself with 'aws iam attach-role-policy'; to keep the role without it, remove its lambada:project tag");
 
+    public static readonly DiagnosticDescriptor HttpApiNotOwned = new("LMB0320", Severity.Error, "HTTP API of that name is not this project's",
+        "{0}: {1} — set LambadaHttpApiName to another name, or tag the API lambada:project with this project's LambadaProjectTag if it is yours");
+    public static readonly DiagnosticDescriptor TriggerLeftInPlace = new("LMB0321", Severity.Warning, "HTTP trigger left in place",
+        "{0}: {1} — no attribute declares it any more; build with -p:LambadaPrune=true to remove it, or declare it again");
+    public static readonly DiagnosticDescriptor UrlLeftInPlace = new("LMB0322", Severity.Warning, "Function URL left in place",
+        "{0}: {1} — the function has no [LambadaUrl] any more but its URL still answers; build with -p:LambadaPrune=true to delete it (and its Lambada statements)");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalogue)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -26,6 +26,9 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
     public bool Prune { get; set; }
     public bool CreateRoles { get; set; }
     public bool Publish { get; set; }
+
+    /// <summary><c>LambadaFullRead</c>: read every trigger's state, not only where the settings digest changed (see <see cref="DeployOptions.FullRead"/>).</summary>
+    public bool FullRead { get; set; }
     public int Parallelism { get; set; } = 4;
 
     public void Cancel() => _cancel.Cancel();
@@ -52,6 +55,7 @@ public sealed class DeployFunctions : Microsoft.Build.Utilities.Task, ICancelabl
                     Prune = Prune,
                     CreateRoles = CreateRoles,
                     Publish = Publish,
+                    FullRead = FullRead,
                     Parallelism = Parallelism,
                 },
             };
