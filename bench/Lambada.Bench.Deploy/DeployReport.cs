@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Lambada.Testing;
 
@@ -145,35 +144,6 @@ internal sealed class DeployReport(DeployBenchmark b, DeployBenchmark.Settings s
         t.AppendLine($"Load average (1 min) at the start: {loadBefore}; at the end: {loadAfter} (2 cores: above ~2, other work competed).");
         return t.ToString();
     }
-
-    /// <summary>Replaces the named block in <paramref name="path"/>, or appends it at the end; nothing else in the file changes.</summary>
-    public static void WriteBlock(string path, string name, string markdown)
-    {
-        var beginMarker = $"<!-- bench:{name}:begin (written by bench/Lambada.Bench.Deploy) -->";
-        var endMarker = $"<!-- bench:{name}:end -->";
-        var document = File.ReadAllText(path);
-        var block = $"{beginMarker}\n{markdown.Replace("\r\n", "\n", StringComparison.Ordinal)}{endMarker}\n";
-        var begin = document.IndexOf(beginMarker, StringComparison.Ordinal);
-        var end = document.IndexOf(endMarker, StringComparison.Ordinal);
-        document = begin >= 0 && end > begin
-            ? document[..begin] + block + (document[(end + endMarker.Length)..].TrimStart('\n') is { Length: > 0 } rest ? "\n" + rest : "")
-            : document.TrimEnd('\n') + "\n\n" + block;
-        File.WriteAllText(path, document);
-    }
-
-    public static string Machine()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var os = File.Exists("/etc/os-release")
-            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"')
-            : RuntimeInformation.OSDescription;
-        return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}); {os}; runtime {RuntimeInformation.FrameworkDescription}";
-    }
-
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static string Tool(string file, params string[] arguments)
     {

@@ -53,9 +53,9 @@ Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
 Environment.SetEnvironmentVariable("AWS_PROFILE", null);
 
 var work = Directory.CreateTempSubdirectory("lambada-deploy-bench-").FullName;
-var machine = DeployReport.Machine();
+var machine = BenchmarkDocs.Machine();
 Console.WriteLine($"Lambada deploy benchmark — {machine}");
-var loadBefore = DeployReport.LoadAverage();
+var loadBefore = BenchmarkDocs.LoadAverage();
 
 using var moto = MotoServer.Start(new Dictionary<string, string> { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true" });
 // Also on Ctrl+C or kill: the server must not outlive the benchmark.
@@ -84,7 +84,7 @@ finally
 async Task<bool> MsBuildAsync()
 {
     var msbuild = await new MsBuildDeploy(repoRoot, work, moto, new AwsCli(moto.Endpoint, region), region).RunAsync(Option("--runs", smoke ? 1 : 5));
-    var text = MsBuildReport.Markdown(msbuild, machine, loadBefore, DeployReport.LoadAverage());
+    var text = MsBuildReport.Markdown(msbuild, machine, loadBefore, BenchmarkDocs.LoadAverage());
     Console.WriteLine(text);
     WriteDocs(MsBuildReport.Block, text);
     return msbuild.TargetMet;
@@ -94,15 +94,15 @@ async Task<bool> InnerLoopAsync()
 {
     var innerLoop = new InnerLoop(repoRoot, work, moto, new AwsCli(moto.Endpoint, region), region);
     var loop = await innerLoop.RunAsync(Option("--runs", smoke ? 1 : 5), Option("--warm-ups", smoke ? 0 : 1));
-    var text = InnerLoopReport.Markdown(loop, machine, loadBefore, DeployReport.LoadAverage());
+    var text = InnerLoopReport.Markdown(loop, machine, loadBefore, BenchmarkDocs.LoadAverage());
     Console.WriteLine(text);
     WriteDocs(InnerLoopReport.Block, text);
     // The other inner-loop target, a no-op deploy build against a plain no-op build, on the same two copies.
-    var noOpLoad = DeployReport.LoadAverage();
+    var noOpLoad = BenchmarkDocs.LoadAverage();
     var noOp = await new MsBuildDeploy(repoRoot, work, moto, new AwsCli(moto.Endpoint, region), region)
         .RunAsync(innerLoop.Copies!.Value.Lambada, innerLoop.Copies.Value.Hand, Option("--no-op-runs", smoke ? 1 : 5),
             "the inner loop's two: Lambada's deploys, the hand floor's builds without deploying", "inner-loop");
-    var noOpText = MsBuildReport.Markdown(noOp, machine, noOpLoad, DeployReport.LoadAverage());
+    var noOpText = MsBuildReport.Markdown(noOp, machine, noOpLoad, BenchmarkDocs.LoadAverage());
     Console.WriteLine(noOpText);
     WriteDocs(MsBuildReport.Block, noOpText);
     return loop.TargetMet && noOp.TargetMet;
@@ -112,7 +112,7 @@ async Task<bool> DeployAsync()
 {
     var benchmark = new DeployBenchmark(moto, new AwsCli(moto.Endpoint, region), new LambadaDeploys(moto, region), work);
     await benchmark.RunAsync(settings);
-    var report = new DeployReport(benchmark, settings, machine, loadBefore, DeployReport.LoadAverage());
+    var report = new DeployReport(benchmark, settings, machine, loadBefore, BenchmarkDocs.LoadAverage());
     var markdown = report.Markdown();
     Console.WriteLine();
     Console.WriteLine(markdown);
@@ -125,7 +125,7 @@ void WriteDocs(string block, string markdown)
     if (smoke || args.Contains("--no-docs"))
         return;
     var docs = Path.Combine(repoRoot, "docs", "benchmarks.md");
-    DeployReport.WriteBlock(docs, block, markdown);
+    BenchmarkDocs.WriteBlock(docs, block, "bench/Lambada.Bench.Deploy", markdown);
     Console.WriteLine($"updated {docs}");
 }
 

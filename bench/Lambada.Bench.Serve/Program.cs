@@ -1,3 +1,4 @@
+using Lambada.Testing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Lambada.Bench.Serve;
@@ -27,7 +28,7 @@ var settings = smoke
     : new ServeBenchmark.Settings(WarmUp: Option("--warm-up", 1_000), Sequential: Option("--requests", 5_000), Concurrent: Option("--concurrent", 20_000),
         Clients: Option("--clients", 8), Rounds: Option("--rounds", 3));
 
-Console.WriteLine($"Lambada serve benchmark — {ServeReport.Machine()}");
+Console.WriteLine($"Lambada serve benchmark — {BenchmarkDocs.Machine()}");
 var result = await new ServeBenchmark(settings).RunAsync();
 ServeReport.Print(result);
 
@@ -39,7 +40,7 @@ if (smoke)
 if (!args.Contains("--no-docs"))
 {
     var docs = Path.Combine(RepoRoot(), "docs", "benchmarks.md");
-    ServeReport.WriteBlock(docs, ServeReport.Markdown(result));
+    BenchmarkDocs.WriteBlock(docs, ServeReport.Name, "bench/Lambada.Bench.Serve", ServeReport.Markdown(result));
     Console.WriteLine($"\nWrote {docs}");
 }
 return result.TargetsMet && result.WrongAnswers == 0 ? 0 : 1;

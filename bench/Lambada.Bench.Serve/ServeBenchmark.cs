@@ -1,3 +1,4 @@
+using Lambada.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -29,7 +30,7 @@ public sealed class ServeBenchmark(ServeBenchmark.Settings settings)
 
     public async Task<Result> RunAsync()
     {
-        var loadBefore = ServeReport.LoadAverage();
+        var loadBefore = BenchmarkDocs.LoadAverage();
         using var floor = ServerProcess.Start("floor");
         using var lambada = ServerProcess.Start("lambada");
         using var floorClient = Client(floor.BaseAddress);
@@ -54,7 +55,7 @@ public sealed class ServeBenchmark(ServeBenchmark.Settings settings)
         return new Result(settings,
             Figures("floor: HttpListener echo", latencies["floor"], throughputs["floor"], floor.StartMs),
             Figures("Lambada: serve", latencies["lambada"], throughputs["lambada"], lambada.StartMs),
-            _wrong, loadBefore, ServeReport.LoadAverage());
+            _wrong, loadBefore, BenchmarkDocs.LoadAverage());
     }
 
     private static HttpClient Client(string baseAddress) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false })

@@ -1,5 +1,5 @@
+using Lambada.Testing;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Lambada.Bench.Serve;
@@ -7,7 +7,7 @@ namespace Lambada.Bench.Serve;
 /// <summary>Prints the figures and writes them into <c>docs/benchmarks.md</c> between this benchmark's markers (nothing else changes).</summary>
 public static class ServeReport
 {
-    private const string Name = "serve";
+    public const string Name = "serve";
     public const string Command = "dotnet run -c Release --project bench/Lambada.Bench.Serve";
 
     public static void Print(ServeBenchmark.Result r)
@@ -30,7 +30,7 @@ public static class ServeReport
         var inv = CultureInfo.InvariantCulture;
         t.AppendLine("## 6. Local `serve`: request latency and throughput vs. an HttpListener echo floor");
         t.AppendLine();
-        t.AppendLine(inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Machine()}. `{Command}`.");
+        t.AppendLine(inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {BenchmarkDocs.Machine()}. `{Command}`.");
         t.AppendLine();
         t.AppendLine("The workload: `GET /orders/{id}` answering a ~35-byte JSON object that names the id, from one `HttpClient` in the");
         t.AppendLine("benchmark's process to a server in a child process on 127.0.0.1. **Lambada**: `serve` (`LambadaHost.RunAsync([\"serve\", …])`)");
@@ -53,33 +53,4 @@ public static class ServeReport
         t.AppendLine("`--rounds N` (default 3), `--warm-up N` (default 1,000), `--no-docs`, `--smoke`. It exits with 1 when a ratio misses the target.");
         return t.ToString();
     }
-
-    /// <summary>Replaces this benchmark's block in <paramref name="path"/>, or appends it at the end; nothing else in the file changes.</summary>
-    public static void WriteBlock(string path, string markdown)
-    {
-        var beginMarker = $"<!-- bench:{Name}:begin (written by bench/Lambada.Bench.Serve) -->";
-        var endMarker = $"<!-- bench:{Name}:end -->";
-        var document = File.ReadAllText(path);
-        var block = $"{beginMarker}\n{markdown.Replace("\r\n", "\n", StringComparison.Ordinal)}{endMarker}\n";
-        var begin = document.IndexOf(beginMarker, StringComparison.Ordinal);
-        var end = document.IndexOf(endMarker, StringComparison.Ordinal);
-        document = begin >= 0 && end > begin
-            ? document[..begin] + block + (document[(end + endMarker.Length)..].TrimStart('\n') is { Length: > 0 } rest ? "\n" + rest : "")
-            : document.TrimEnd('\n') + "\n\n" + block;
-        File.WriteAllText(path, document);
-    }
-
-    public static string Machine()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var os = File.Exists("/etc/os-release")
-            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"')
-            : RuntimeInformation.OSDescription;
-        return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}); {os}; runtime {RuntimeInformation.FrameworkDescription}";
-    }
-
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }

@@ -1,3 +1,4 @@
+using Lambada.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -89,7 +90,7 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
         }
 
         var usable = variants.Where(v => v.Usable).ToList();
-        var loadBefore = LoadAverage();
+        var loadBefore = BenchmarkDocs.LoadAverage();
         for (var round = 0; round < settings.ColdRuns; round++)
         {
             Console.Write($"\r  cold round {round + 1}/{settings.ColdRuns}   ");
@@ -117,7 +118,7 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
             }
         }
         Console.WriteLine();
-        return new Result(settings, variants, wrong, loadBefore, LoadAverage());
+        return new Result(settings, variants, wrong, loadBefore, BenchmarkDocs.LoadAverage());
     }
 
     /// <summary>Builds Lambada's app once, so its scan writes the binding the package build would compile in; returns the binding's path.</summary>
@@ -256,9 +257,6 @@ public sealed partial class RuntimeBenchmark(RuntimeBenchmark.Settings settings)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?<file>[^\s(]+)\((?<line>\d+)(?:,\d+)?\)\s*)?:\s*(?:[\w ]+ )?error (?<code>[A-Z]+\d+):\s*(?<message>[^\[]*)")]
     private static partial System.Text.RegularExpressions.Regex ErrorLine();
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Tail(string text) => text.Length <= 1500 ? text : "…" + text[^1500..];
 

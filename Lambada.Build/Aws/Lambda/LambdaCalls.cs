@@ -6,8 +6,8 @@ using Lambada.Build.Aws.Http;
 namespace Lambada.Build.Aws.Lambda;
 
 /// <summary>
-/// One Lambda rest-json call as <see cref="LambdaClient"/> makes it: PascalCase JSON with nulls left out, <c>{}</c> for a
-/// POST/PUT without members, no body otherwise; success is any 2xx. Shared by the function URL and policy clients.
+/// One Lambda rest-json call, as every Lambda client makes it (<see cref="LambdaClient"/>, the function URL and policy clients): PascalCase JSON with nulls left out, <c>{}</c> for a
+/// POST/PUT without members, no body otherwise; success is any 2xx.
 /// </summary>
 internal sealed class LambdaCalls(AwsHttpClient aws)
 {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Lambada.Build.Aws.Configuration;
 using Lambada.Build.Aws.Http;
 using Lambada.Build.Aws.Signing;
@@ -14,12 +12,7 @@ internal sealed class LambdaClient(AwsHttpClient aws)
     /// <summary>The most functions one ListFunctions page holds on AWS (MaxItems above it is capped).</summary>
     public const int PageSize = 50;
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = null,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private readonly LambdaCalls _calls = new(aws);
 
     public async Task<GetFunctionResult?> GetFunctionAsync(string name, CancellationToken cancellation)
     {
@@ -141,26 +134,13 @@ internal sealed class LambdaClient(AwsHttpClient aws)
         return new InvokeResult(response.StatusCode, response.Header("X-Amz-Function-Error"), response.Header("X-Amz-Executed-Version"), response.Body);
     }
 
-    private async Task<T> CallAsync<T>(string operation, string method, string path, CancellationToken cancellation,
-        object? body = null, bool mutates = false, string query = "")
-    {
-        var response = await SendAsync(operation, method, path, cancellation, body, mutates, query).ConfigureAwait(false);
-        return JsonSerializer.Deserialize<T>(response.Body, Json)
-               ?? throw new AwsServiceException(operation, "EmptyResponse", "Lambda answered with an empty body", response.StatusCode, response.Header("x-amzn-RequestId"));
-    }
+    private Task<T> CallAsync<T>(string operation, string method, string path, CancellationToken cancellation,
+        object? body = null, bool mutates = false, string query = "") =>
+        _calls.CallAsync<T>(operation, method, path, cancellation, body, mutates, query);
 
     private Task<AwsResponse> SendAsync(string operation, string method, string path, CancellationToken cancellation,
-        object? body = null, bool mutates = false, string query = "")
-    {
-        var request = new AwsRequest(operation, AwsService.Lambda, method, path)
-        {
-            Query = query,
-            Mutates = mutates,
-            Body = body is null ? (method is "POST" or "PUT" ? "{}"u8.ToArray() : []) : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json),
-            ContentType = method is "POST" or "PUT" ? "application/json" : null,
-        };
-        return aws.SendAsync(request, cancellation);
-    }
+        object? body = null, bool mutates = false, string query = "") =>
+        _calls.SendAsync(operation, method, path, cancellation, body, mutates, query);
 
     private static string Function(string name) => $"{Functions}/{UriEncoding.Encode(name)}";
     private static string Tags(string arn) => $"/2017-03-31/tags/{UriEncoding.Encode(arn)}";
