@@ -46,10 +46,24 @@ public sealed partial class SampleBuildTests
         Assert.AreEqual(hash, run.GetProperty("CodeSha256").GetString());
         Assert.AreEqual("LambdaShell.ShellFunctions::RunCommands", DeployFixture.Environment(run)["LAMBADA_HANDLER"]);
         Assert.AreEqual(DeployFixture.BasicRoleArn, aws.Configuration("lb_describeRuntime").GetProperty("Role").GetString());
+        // The HTTP face from a real build: a URL behind AWS_IAM with no statement (a shell is never public), and GET /runtime
+        // public on the project's API with API Gateway's one statement on lb_describeRuntime.
+        var url = DeployFixture.Json(aws.Moto.Aws("lambda", "get-function-url-config", "--function-name", "lb_runCommand"));
+        Assert.AreEqual("AWS_IAM", url.GetProperty("AuthType").GetString());
+        StringAssert.Contains(first.Output, $"lb_runCommand  url  {url.GetProperty("FunctionUrl").GetString()}");
+        Assert.AreNotEqual(0, aws.Moto.Aws("lambda", "get-policy", "--function-name", "lb_runCommand").ExitCode, "an AWS_IAM URL needs no resource-policy statement");
+        var apiId = DeployFixture.Check(aws.Moto.Aws("apigatewayv2", "get-apis", "--query", "Items[?Name=='LambdaShell'].ApiId | [0]", "--output", "text")).Output.Trim();
+        var routes = DeployFixture.Json(aws.Moto.Aws("apigatewayv2", "get-routes", "--api-id", apiId)).GetProperty("Items");
+        Assert.AreEqual("GET /runtime", routes.EnumerateArray().Single().GetProperty("RouteKey").GetString());
+        Assert.AreEqual("NONE", routes.EnumerateArray().Single().GetProperty("AuthorizationType").GetString());
+        var policy = System.Text.Json.JsonDocument.Parse(DeployFixture.Json(aws.Moto.Aws("lambda", "get-policy", "--function-name", "lb_describeRuntime"))
+            .GetProperty("Policy").GetString()!).RootElement.GetProperty("Statement").EnumerateArray().Single();
+        Assert.AreEqual("LambadaHttpApi", policy.GetProperty("Sid").GetString());
+        Assert.AreEqual("apigateway.amazonaws.com", policy.GetProperty("Principal").GetProperty("Service").GetString());
 
         DeployFixture.Check(second);
         Assert.AreEqual(0, secondRequests.Count(r => r.Mutates), string.Join("\n", secondRequests));
-        Assert.IsTrue(secondRequests.Count <= 3, "ceil(N/50) + 2 requests at most: " + string.Join("\n", secondRequests));
+        Assert.IsTrue(secondRequests.Count <= 4, "ceil(N/50) + 3 requests at most (one of them GetApis, for the route URLs): " + string.Join("\n", secondRequests));
         StringAssert.Contains(second.Output, "2 unchanged");
     }
 
@@ -62,12 +76,18 @@ public sealed partial class SampleBuildTests
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Output, "Lambada: deploy done: 2 created");
-        var readBack = DeployFixture.Json(new ProcessResult(0, result.Output[result.Output.LastIndexOf("Read back with the AWS CLI:", StringComparison.Ordinal)..]));
+        var printed = result.Output[result.Output.LastIndexOf("Read back with the AWS CLI:", StringComparison.Ordinal)..];
+        var configuration = printed[printed.IndexOf('{', StringComparison.Ordinal)..(printed.IndexOf("\n}", StringComparison.Ordinal) + 2)];
+        var readBack = DeployFixture.Json(new ProcessResult(0, configuration));
         Assert.AreEqual(512, readBack.GetProperty("MemorySize").GetInt32());
         Assert.AreEqual(300, readBack.GetProperty("Timeout").GetInt32());
         Assert.AreEqual(DeployFixture.S3RoleArn, readBack.GetProperty("Role").GetString());
         var hash = File.ReadAllText(Path.Combine(Sample, "obj", "Debug", "net10.0", "lambada", "LambdaShell.zip.sha256")).Trim();
         Assert.AreEqual(hash, readBack.GetProperty("CodeSha256").GetString());
+        // The HTTP face, read back by the script: lb_runCommand's URL behind AWS_IAM, GET /runtime public, API Gateway's statement.
+        StringAssert.Contains(printed, "\"AuthType\": \"AWS_IAM\"");
+        StringAssert.Contains(printed, "\"RouteKey\": \"GET /runtime\"");
+        StringAssert.Contains(printed, "LambadaHttpApi lambda:InvokeFunction {'Service': 'apigateway.amazonaws.com'}");
     }
 
     [GeneratedRegex(@"lb_runCommand\s+512 MB\s+300 s\s+dotnet10\s+x86_64\s+\*/lambda_s3_full\s+LambdaShell\.ShellFunctions::RunCommands")]
